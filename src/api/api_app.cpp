@@ -1,0 +1,122 @@
+#include "api/api_app.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "api/error_response.h"
+#include "api/json_io.h"
+#include "api/routes.h"
+#include "core/policy.h"
+#include "service/auth/secrets.h"
+
+namespace tandem::api {
+
+namespace {
+
+std::string_view bearer_token(const net::Request& request) {
+  const std::string_view header = request.headers.get("Authorization");
+  constexpr std::string_view kScheme = "Bearer ";
+  if (header.size() <= kScheme.size() || header.substr(0, kScheme.size()) != kScheme) return {};
+  return header.substr(kScheme.size());
+}
+
+// True when the browser says the page that opened this request is ours (WebSocket has no CORS).
+bool same_origin(const net::Request& request) {
+  const std::string_view origin = request.headers.get("Origin");
+  if (origin.empty()) return true;  // not a browser
+  const std::string_view host = request.headers.get("Host");
+  const auto scheme_end = origin.find("://");
+  return scheme_end != std::string_view::npos && origin.substr(scheme_end + 3) == host;
+}
+
+}  // namespace
+
+Result<std::int64_t> id_param(const net::Request& request, std::string_view name) {
+  const std::string_view text = request.param(name);
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
+    return Error::make(ErrorCode::not_found, "no such " + std::string(name));
+  return id;
+}
+
+ApiApp::ApiApp(Services services, ApiSettings settings) : services_(services), settings_(std::move(settings)) {
+  if (!settings_.web_root.empty()) web_.emplace(settings_.web_root);
+  register_auth_routes(*this);
+  register_user_routes(*this);
+  register_ops_routes(*this);
+}
+
+void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {
+  const bool csrf_exempt = access == Access::anyone;
+  router_.add(std::move(method), std::move(pattern),
+              [this, access, csrf_exempt, handler = std::move(handler)](net::Request& request) {
+                RequestContext context{request, std::nullopt};
+                if (Status s = authenticate(context); !s.ok()) return error_response(s.error(), request.request_id);
+                if (access == Access::signed_in && !request.actor.is_authenticated())
+                  return error_response(Error::make(ErrorCode::unauthenticated, "sign in first"), request.request_id);
+                if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
+                    !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
+                  return error_response(
+                      Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in"),
+                      request.request_id);
+                Result<net::Response> response = handler(context);
+                if (!response.ok()) return error_response(response.error(), request.request_id);
+                return std::move(response).value();
+              });
+}
+
+Status ApiApp::authenticate(RequestContext& context) {
+  net::Request& request = context.request;
+  if (const std::string_view token = bearer_token(request); !token.empty()) {
+    TANDEM_ASSIGN(context.identity, services_.auth.authenticate_token(token));
+    if (!context.identity) return Error::make(ErrorCode::unauthenticated, "the API token is not valid");
+  } else if (const std::string_view secret = request.cookie(kSessionCookie); !secret.empty()) {
+    TANDEM_ASSIGN(context.identity, services_.auth.authenticate_session(secret));
+  }
+  if (context.identity) {
+    request.actor = context.identity->actor;
+    request.session_id = context.identity->session_id;
+  }
+  return {};
+}
+
+net::Response ApiApp::handle(net::Request& request) {
+  const auto match = router_.match(request.method, request.path, request.path_params);
+  if (match.outcome == net::Router::Outcome::matched) {
+    request.route = match.pattern;
+    return (*match.handler)(request);
+  }
+  const bool api_path = request.path.starts_with("/api/") || request.path == "/api";
+  if (!api_path && web_ && (request.method == "GET" || request.method == "HEAD"))
+    if (auto file = web_->serve(request)) {
+      request.route = "static";
+      return std::move(*file);
+    }
+  if (match.outcome == net::Router::Outcome::method_not_allowed) {
+    net::Response response =
+        error_response(Error::make(ErrorCode::method_not_allowed, request.method + " is not allowed here"));
+    response.headers.set("Allow", match.allowed);
+    return response;
+  }
+  return error_response(Error::make(ErrorCode::not_found, "no such resource: " + request.path));
+}
+
+Result<Actor> ApiApp::authenticate_live(net::Request& request) {
+  RequestContext context{request, std::nullopt};
+  TANDEM_TRY(authenticate(context));
+  if (context.identity && context.identity->session_id != 0 && !same_origin(request))
+    return Error::make(ErrorCode::forbidden, "the live channel only accepts pages of this server");
+  if (!context.identity || !Policy::can(request.actor, Action::subscribe_live))
+    return Error::make(ErrorCode::unauthenticated, "sign in first");
+  return request.actor;
+}
+
+std::string ApiApp::live_hello(const Actor& actor) const {
+  return nlohmann::json{{"type", "hello"},
+                        {"user", {{"id", actor.user_id}, {"name", actor.name}, {"role", to_string(actor.role)}}}}
+      .dump();
+}
+
+}  // namespace tandem::api

@@ -1,0 +1,88 @@
+// The REST application: routes, authentication (session cookie or bearer token), CSRF, the error
+// taxonomy, and the web front end for every other GET. Handlers are registered per resource.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "net/http.h"
+#include "net/live_hub.h"
+#include "net/metrics.h"
+#include "net/router.h"
+#include "net/static_files.h"
+#include "service/auth/auth_service.h"
+#include "service/users/user_service.h"
+#include "store/database.h"
+
+namespace tandem::api {
+
+/// What a handler gets: the request and, when signed in, who sent it.
+struct RequestContext {
+  net::Request& request;
+  std::optional<service::Identity> identity;
+
+  /// The acting party (anonymous when not signed in).
+  const Actor& actor() const { return request.actor; }
+};
+
+using ApiHandler = std::function<Result<net::Response>(RequestContext&)>;
+
+enum class Access {
+  anyone,     // no sign-in needed (login, health, the spec)
+  signed_in,  // a valid session cookie or bearer token, else 401
+};
+
+/// Everything handlers may use. Owned by the caller; outlives the app.
+struct Services {
+  store::Database& db;
+  const Clock& clock;
+  service::AuthService& auth;
+  service::UserService& users;
+  net::Metrics& metrics;
+  net::LiveHub& hub;
+};
+
+struct ApiSettings {
+  bool secure_cookies = false;  // add `Secure` to cookies (serve behind HTTPS)
+  std::string web_root;         // built front end; empty = none
+};
+
+class ApiApp {
+ public:
+  ApiApp(Services services, ApiSettings settings);
+
+  /// Answers one request. Thread-safe; never throws for bad input.
+  net::Response handle(net::Request& request);
+  /// Authenticates a live-channel upgrade: session cookie (same origin only) or bearer token.
+  /// Errors: unauthenticated, forbidden (cross-origin).
+  Result<Actor> authenticate_live(net::Request& request);
+  /// The hello message a live client receives first.
+  std::string live_hello(const Actor& actor) const;
+  /// Registers a handler. Only before the server starts.
+  void add(std::string method, std::string pattern, Access access, ApiHandler handler);
+  /// The route table, e.g. to check it against the OpenAPI document.
+  const net::Router& router() const { return router_; }
+  Services& services() { return services_; }
+  const ApiSettings& settings() const { return settings_; }
+
+ private:
+  /// Resolves the request's credentials into request.actor / identity. Errors: unauthenticated (a bearer
+  /// token that is not valid).
+  Status authenticate(RequestContext& context);
+
+  Services services_;
+  ApiSettings settings_;
+  net::Router router_;
+  std::optional<net::StaticFiles> web_;
+};
+
+/// The name of the browser session cookie.
+inline constexpr std::string_view kSessionCookie = "tandem_session";
+
+/// The value of `{name}` as a positive id. Errors: not_found (not a positive integer).
+Result<std::int64_t> id_param(const net::Request& request, std::string_view name);
+
+}  // namespace tandem::api

@@ -1,0 +1,35 @@
+#include "api/json_io.h"
+
+namespace tandem::api {
+
+Result<nlohmann::json> parse_json_object(const net::Request& request) {
+  const std::string_view type = request.headers.get("Content-Type");
+  const std::string_view media = type.substr(0, type.find(';'));
+  if (media != "application/json")
+    return Error::make(ErrorCode::unsupported_media_type, "send the body as application/json");
+  auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return Error::make(ErrorCode::invalid_json, "the body is not valid JSON");
+  if (!body.is_object()) return Error::make(ErrorCode::invalid_json, "the body must be a JSON object");
+  return body;
+}
+
+Result<std::string> string_field(const nlohmann::json& body, std::string_view key) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::string();
+  if (!it->is_string())
+    return Error::make(ErrorCode::validation_failed, std::string(key) + " must be a string").with("field", std::string(key));
+  return it->get<std::string>();
+}
+
+net::Response json_response(int status, const nlohmann::json& body) {
+  net::Response response = net::Response::json(status, body.dump());
+  response.headers.add("Cache-Control", "no-store");
+  return response;
+}
+
+net::Response page_response(nlohmann::json items, const std::string& next_cursor) {
+  return json_response(200, {{"data", std::move(items)},
+                             {"next_cursor", next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(next_cursor)}});
+}
+
+}  // namespace tandem::api

@@ -1,0 +1,60 @@
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/runtime.h"
+#include "store/identity/identity_repository.h"
+
+namespace tandem::app {
+
+namespace {
+
+// The people of the demo company. Everyone signs in with kDemoPassword.
+constexpr std::string_view kDemoPassword = "tandem-demo";
+
+struct DemoUser {
+  std::string_view email, name, role;
+};
+
+constexpr DemoUser kDemoUsers[] = {
+    {"admin@example.com", "Ada Admin", "admin"},
+    {"manager@example.com", "Max Manager", "manager"},
+    {"agent@example.com", "Alice Agent", "agent"},
+    {"agent2@example.com", "Bob Agent", "agent"},
+};
+
+Result<bool> has_users(store::Database& db) {
+  bool any = false;
+  TANDEM_TRY(db.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(auto users, store::list_users(txn, 0, 1));
+    any = !users.empty();
+    return {};
+  }));
+  return any;
+}
+
+}  // namespace
+
+int demo_command(const Config& config) {
+  auto runtime = open_runtime(config);
+  if (!runtime.ok()) return fail("demo", runtime.error());
+  Runtime& rt = *runtime.value();
+  auto existing = has_users(*rt.db);
+  if (!existing.ok()) return fail("demo", existing.error());
+  if (existing.value()) {
+    std::cerr << "tandem: demo: " << config.data_dir << " already has users; demo data goes into a new data dir\n";
+    return 65;
+  }
+  for (const auto& person : kDemoUsers) {
+    auto user = rt.users->create_user(Actor::system(), {std::string(person.email), std::string(person.name),
+                                                         std::string(person.role), std::string(kDemoPassword)});
+    if (!user.ok()) return fail("demo", user.error());
+  }
+  rt.db->close();
+  std::cout << "Demo data loaded into " << config.data_dir << ".\n"
+            << "Sign in at http://" << config.listen << " with password \"" << kDemoPassword << "\" as:\n";
+  for (const auto& person : kDemoUsers)
+    std::cout << "  " << person.email << "  (" << person.name << ", " << person.role << ")\n";
+  return 0;
+}
+
+}  // namespace tandem::app

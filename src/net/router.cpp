@@ -1,0 +1,84 @@
+#include "net/router.h"
+
+namespace tandem::net {
+
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    if (path.front() == '/') {
+      path.remove_prefix(1);
+      continue;
+    }
+    const auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
+  }
+  return out;
+}
+
+bool is_param(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Number of literal segments: among routes matching one path, the most literal one wins.
+int literal_count(const std::vector<std::string>& segments) {
+  int n = 0;
+  for (const auto& s : segments) n += is_param(s) ? 0 : 1;
+  return n;
+}
+
+bool segments_match(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path) {
+  if (pattern.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i)
+    if (!is_param(pattern[i]) && pattern[i] != path[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler) {
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
+  for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
+  routes_.push_back(std::move(route));
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path,
+                            std::vector<std::pair<std::string, std::string>>& params) const {
+  const auto parts = split_path(path);
+  const Route* best = nullptr;
+  Match result;
+  for (const auto& route : routes_) {
+    if (!segments_match(route.segments, parts)) continue;
+    const bool same_method = route.method == method || (method == "HEAD" && route.method == "GET");
+    if (!same_method) {
+      if (!result.allowed.empty()) result.allowed += ", ";
+      result.allowed += route.method;
+      continue;
+    }
+    if (!best || literal_count(route.segments) > literal_count(best->segments)) best = &route;
+  }
+  if (!best) {
+    result.outcome = result.allowed.empty() ? Outcome::not_found : Outcome::method_not_allowed;
+    return result;
+  }
+  params.clear();
+  for (std::size_t i = 0; i < best->segments.size(); ++i)
+    if (is_param(best->segments[i]))
+      params.emplace_back(best->segments[i].substr(1, best->segments[i].size() - 2), percent_decode(parts[i]));
+  result.outcome = Outcome::matched;
+  result.handler = &best->handler;
+  result.pattern = best->pattern;
+  result.allowed.clear();
+  return result;
+}
+
+std::vector<Router::RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const auto& route : routes_) out.push_back({route.method, route.pattern});
+  return out;
+}
+
+}  // namespace tandem::net

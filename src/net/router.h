@@ -1,0 +1,51 @@
+// Maps (method, path) to a handler. Patterns are literal segments and `{name}` parameters:
+// "/api/v1/users/{id}". Matching is by segments; literal segments win over parameters.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "net/http.h"
+
+namespace tandem::net {
+
+using Handler = std::function<Response(Request&)>;
+
+class Router {
+ public:
+  enum class Outcome { matched, not_found, method_not_allowed };
+
+  struct Match {
+    Outcome outcome = Outcome::not_found;
+    const Handler* handler = nullptr;  // set when matched; owned by the router
+    std::string pattern;               // the matched route pattern
+    std::string allowed;               // "GET, POST" when method_not_allowed
+  };
+
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+  };
+
+  /// Registers a handler. Not thread-safe: add every route before the server starts.
+  void add(std::string method, std::string pattern, Handler handler);
+  /// Finds the route for a request and writes its path parameters into `params`. Thread-safe.
+  Match match(std::string_view method, std::string_view path,
+              std::vector<std::pair<std::string, std::string>>& params) const;
+  /// Every registered (method, pattern), in registration order.
+  std::vector<RouteInfo> routes() const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;  // "{x}" marks a parameter
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace tandem::net

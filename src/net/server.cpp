@@ -1,0 +1,433 @@
+#include <utility>  // before Asio: Boost 1.74 with C++20 needs it first
+
+#include "net/server.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <spdlog/spdlog.h>
+
+namespace tandem::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+using asio::use_awaitable;
+
+namespace {
+
+using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+using Clock = std::chrono::steady_clock;
+
+Request to_request(http::request<http::string_body>& in, std::string remote_address) {
+  Request request;
+  request.method = std::string(in.method_string());
+  request.target = std::string(in.target());
+  const auto question = request.target.find('?');
+  request.path = request.target.substr(0, question);
+  if (question != std::string::npos) request.query = request.target.substr(question + 1);
+  for (const auto& field : in) request.headers.add(std::string(field.name_string()), std::string(field.value()));
+  request.body = std::move(in.body());
+  request.remote_address = std::move(remote_address);
+  return request;
+}
+
+// Copies the application's headers onto a Beast response.
+template <class Body>
+void copy_headers(http::response<Body>& out, const Response& in, bool keep_alive) {
+  for (const auto& [name, value] : in.headers.fields()) out.insert(name, value);
+  out.set(http::field::server, "tandem");
+  out.keep_alive(keep_alive);
+}
+
+// An id for a request: the client's X-Request-Id when it is short and plain, else a fresh one.
+std::string request_id_for(const Request& request, unsigned loop_index, std::uint64_t sequence) {
+  const std::string_view given = request.headers.get("X-Request-Id");
+  const bool plain = !given.empty() && given.size() <= 64 &&
+                     given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+                         std::string_view::npos;
+  if (plain) return std::string(given);
+  return std::to_string(loop_index) + "-" + std::to_string(sequence);
+}
+
+// A WebSocket client of the live channel. Lives on its connection's event loop; send() may be called
+// from any thread.
+class LiveSession final : public LiveSink, public std::enable_shared_from_this<LiveSession> {
+ public:
+  LiveSession(websocket::stream<beast::tcp_stream> ws, asio::io_context& ioc) : ws_(std::move(ws)), ioc_(ioc) {}
+
+  void send(std::string text) override {
+    asio::post(ioc_, [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
+  }
+
+  // Reads (and drops) client frames until the connection closes; the hub writes meanwhile.
+  asio::awaitable<void> read_until_closed() {
+    beast::flat_buffer buffer;
+    for (;;) {
+      beast::error_code ec;
+      co_await ws_.async_read(buffer, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return;
+      buffer.consume(buffer.size());
+    }
+  }
+
+  // Starts the closing handshake (server shutdown, or a client too slow to keep up).
+  void close() {
+    if (closing_) return;
+    closing_ = true;
+    ws_.async_close(websocket::close_code::going_away, [self = shared_from_this()](beast::error_code) {});
+  }
+
+ private:
+  static constexpr std::size_t kMaxQueued = 1024;
+
+  void enqueue(std::string text) {
+    if (closing_) return;
+    if (queue_.size() >= kMaxQueued) return close();
+    queue_.push_back(std::move(text));
+    if (!writing_) write_next();
+  }
+
+  void write_next() {
+    writing_ = true;
+    ws_.text(true);
+    ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->queue_.pop_front();
+      if (ec || self->queue_.empty()) {
+        self->writing_ = false;
+        return;
+      }
+      self->write_next();
+    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  asio::io_context& ioc_;
+  std::deque<std::string> queue_;
+  bool writing_ = false;
+  bool closing_ = false;
+};
+
+}  // namespace
+
+class HttpServer::Impl {
+ public:
+  Impl(ServerOptions options, ServerHooks hooks, Metrics& metrics, LiveHub& hub)
+      : options_(std::move(options)),
+        hooks_(std::move(hooks)),
+        metrics_(metrics),
+        hub_(hub),
+        workers_(options_.worker_threads) {}
+
+  ~Impl() { stop(); }
+
+  Result<std::uint16_t> start() {
+    const unsigned n = options_.io_threads ? options_.io_threads : std::max(1u, std::thread::hardware_concurrency());
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(options_.host, ec);
+    if (ec) return Error{ErrorCode::unavailable, "bad listen address", "bad listen host " + options_.host, {}};
+    std::uint16_t port = options_.port;
+    for (unsigned i = 0; i < n; ++i) {
+      auto loop = std::make_unique<Loop>();
+      loop->index = i;
+      tcp::endpoint endpoint(address, port);
+      loop->acceptor.open(endpoint.protocol(), ec);
+      if (!ec) loop->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+      if (!ec) loop->acceptor.set_option(ReusePort(true), ec);
+      if (!ec) loop->acceptor.bind(endpoint, ec);
+      if (!ec) loop->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+      if (ec)
+        return Error{ErrorCode::unavailable, "cannot listen on " + options_.host + ":" + std::to_string(port),
+                     ec.message(), {}};
+      port = loop->acceptor.local_endpoint().port();
+      loops_.push_back(std::move(loop));
+    }
+    running_loops_ = loops_.size();
+    for (auto& loop : loops_) {
+      asio::co_spawn(loop->ioc, accept_loop(*loop), asio::detached);
+      loop->thread = std::thread([this, l = loop.get()] {
+        l->ioc.run();
+        std::lock_guard lock(stop_mutex_);
+        --running_loops_;
+        stop_cv_.notify_all();
+      });
+    }
+    return port;
+  }
+
+  void stop() {
+    std::unique_lock lock(stop_mutex_);
+    if (stopped_ || loops_.empty()) return;
+    stopped_ = true;
+    stopping_ = true;
+    for (auto& loop : loops_) asio::post(loop->ioc, [l = loop.get()] { begin_shutdown(*l); });
+    if (!stop_cv_.wait_for(lock, options_.shutdown_grace, [&] { return running_loops_ == 0; })) {
+      spdlog::warn("server: in-flight requests still running after {}s; stopping anyway",
+                   options_.shutdown_grace.count());
+      for (auto& loop : loops_) loop->ioc.stop();
+    }
+    lock.unlock();
+    for (auto& loop : loops_)
+      if (loop->thread.joinable()) loop->thread.join();
+    workers_.join();
+  }
+
+ private:
+  struct Loop {
+    unsigned index = 0;
+    asio::io_context ioc{1};
+    tcp::acceptor acceptor{ioc};
+    std::thread thread;
+    std::uint64_t sequence = 0;
+    std::unordered_set<beast::tcp_stream*> streams;         // HTTP connections, touched on this loop only
+    std::unordered_set<LiveSession*> live_sessions;         // WebSocket clients, likewise
+  };
+
+  // Runs on the loop: no new connections, idle keep-alive connections end, live clients are closed.
+  static void begin_shutdown(Loop& loop) {
+    beast::error_code ec;
+    loop.acceptor.close(ec);
+    for (auto* stream : loop.streams) stream->socket().shutdown(tcp::socket::shutdown_receive, ec);
+    for (auto* session : loop.live_sessions) session->close();
+  }
+
+  asio::awaitable<void> accept_loop(Loop& loop) {
+    for (;;) {
+      tcp::socket socket(loop.ioc);
+      beast::error_code ec;
+      co_await loop.acceptor.async_accept(socket, asio::redirect_error(use_awaitable, ec));
+      if (stopping_ || ec == asio::error::operation_aborted) co_return;
+      if (ec) {  // e.g. out of file descriptors: back off instead of spinning
+        spdlog::warn("server: accept failed: {}", ec.message());
+        asio::steady_timer pause(loop.ioc, std::chrono::milliseconds(50));
+        co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(loop.ioc, serve_connection(loop, std::move(socket)), asio::detached);
+    }
+  }
+
+  asio::awaitable<void> serve_connection(Loop& loop, tcp::socket socket) {
+    beast::error_code ec;
+    const auto remote = socket.remote_endpoint(ec);
+    const std::string remote_address = ec ? std::string() : remote.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    metrics_.connection_opened();
+    loop.streams.insert(&stream);
+    struct Cleanup {
+      Loop& loop;
+      beast::tcp_stream* stream;
+      Metrics& metrics;
+      ~Cleanup() {
+        loop.streams.erase(stream);
+        metrics.connection_closed();
+      }
+    } cleanup{loop, &stream, metrics_};
+
+    if (static_cast<std::size_t>(metrics_.open_connections()) > options_.max_connections) {
+      Response busy = hooks_.render_error(ErrorCode::unavailable, "too many connections; retry shortly");
+      busy.headers.set("Retry-After", "1");
+      co_await write_response(stream, busy, 11, false, false);
+      co_return;
+    }
+
+    beast::flat_buffer buffer;
+    for (;;) {
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
+      parser.body_limit(options_.max_body_bytes);
+      stream.expires_after(options_.idle_timeout);
+      co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (!ec && parser.get()[http::field::expect] == "100-continue" && !parser.is_done()) {
+        http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
+        co_await http::async_write(stream, go_on, asio::redirect_error(use_awaitable, ec));
+      }
+      if (!ec && !parser.is_done()) {
+        stream.expires_after(options_.read_timeout);
+        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      }
+      if (ec) {
+        co_await answer_read_error(stream, ec, parser.got_some() || buffer.size() > 0);
+        co_return;
+      }
+      auto& wire_request = parser.get();
+      if (websocket::is_upgrade(wire_request) && wire_request.target() == options_.live_path) {
+        co_await serve_live(loop, std::move(stream), parser.release(), remote_address);
+        co_return;
+      }
+      const auto started = Clock::now();
+      const unsigned version = wire_request.version();
+      const bool client_keep_alive = wire_request.keep_alive();
+      Request request = to_request(wire_request, remote_address);
+      request.request_id = request_id_for(request, loop.index, ++loop.sequence);
+      // Reads answer on the loop; writes may wait for a commit, so they run on a worker. (No co_await
+      // inside ?: — g++ 12 miscompiles it.)
+      Response response;
+      if (is_safe_method(request.method)) {
+        response = run_handler(request);
+      } else {
+        response = co_await asio::co_spawn(
+            workers_, [&]() -> asio::awaitable<Response> { co_return run_handler(request); }, use_awaitable);
+      }
+      response.headers.set("X-Request-Id", request.request_id);
+      const bool keep_alive = client_keep_alive && !stopping_;
+      const std::size_t bytes = response.body.size();
+      ec = co_await write_response(stream, response, version, keep_alive, request.method == "HEAD");
+      record(request, response.status, bytes, started);
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  Response run_handler(Request& request) {
+    try {
+      return hooks_.handle(request);
+    } catch (const std::exception& e) {
+      spdlog::error("server: handler for {} {} threw: {}", request.method, request.path, e.what());
+      return hooks_.render_error(ErrorCode::internal, "internal error");
+    }
+  }
+
+  // Answers a request that could not be read (limits, timeout, malformed), or closes quietly when the
+  // client simply went away.
+  asio::awaitable<void> answer_read_error(beast::tcp_stream& stream, beast::error_code ec, bool got_bytes) {
+    ErrorCode code;
+    std::string message;
+    if (ec == http::error::header_limit) {
+      code = ErrorCode::headers_too_large, message = "request headers are too large";
+    } else if (ec == http::error::body_limit) {
+      code = ErrorCode::payload_too_large,
+      message = "request body is larger than " + std::to_string(options_.max_body_bytes) + " bytes";
+    } else if (ec == beast::error::timeout && got_bytes) {
+      code = ErrorCode::request_timeout, message = "the request was not received in time";
+    } else if (ec.category() == beast::error_code(http::error::end_of_stream).category() && ec != http::error::end_of_stream &&
+               ec != http::error::partial_message) {
+      code = ErrorCode::bad_request, message = "malformed HTTP request";
+    } else {
+      co_return;  // closed, reset, idle timeout, shutdown
+    }
+    Response response = hooks_.render_error(code, message);
+    co_await write_response(stream, response, 11, false, false);
+    const auto started = Clock::now();
+    Request unread;
+    unread.method = "-";
+    unread.path = "-";
+    record(unread, response.status, response.body.size(), started);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response& response, unsigned version,
+                                                    bool keep_alive, bool head_only) {
+    beast::error_code ec;
+    stream.expires_after(options_.read_timeout);
+    const auto status = static_cast<http::status>(response.status);
+    if (!response.file_path.empty()) {
+      http::file_body::value_type file;
+      file.open(response.file_path.c_str(), beast::file_mode::scan, ec);
+      if (ec) {
+        Response missing = hooks_.render_error(ErrorCode::not_found, "file not found");
+        co_return co_await write_response(stream, missing, version, keep_alive, head_only);
+      }
+      if (head_only) {
+        http::response<http::empty_body> out{status, version};
+        copy_headers(out, response, keep_alive);
+        out.content_length(file.size());
+        co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+      } else {
+        http::response<http::file_body> out{status, version, std::move(file)};
+        copy_headers(out, response, keep_alive);
+        out.prepare_payload();
+        co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+      }
+      co_return ec;
+    }
+    if (head_only) {
+      http::response<http::empty_body> out{status, version};
+      copy_headers(out, response, keep_alive);
+      out.content_length(response.body.size());
+      co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+      co_return ec;
+    }
+    http::response<http::string_body> out{status, version, std::move(response.body)};
+    copy_headers(out, response, keep_alive);
+    out.prepare_payload();
+    co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+    co_return ec;
+  }
+
+  asio::awaitable<void> serve_live(Loop& loop, beast::tcp_stream stream, http::request<http::string_body> upgrade,
+                                   std::string remote_address) {
+    const auto started = Clock::now();
+    Request request = to_request(upgrade, std::move(remote_address));
+    request.route = options_.live_path;
+    request.request_id = request_id_for(request, loop.index, ++loop.sequence);
+    auto actor = hooks_.authenticate_live(request);
+    if (!actor.ok()) {
+      Response refused = hooks_.render_error(actor.error().code, actor.error().message);
+      co_await write_response(stream, refused, upgrade.version(), false, false);
+      record(request, refused.status, refused.body.size(), started);
+      co_return;
+    }
+    loop.streams.erase(&stream);  // from here on the WebSocket owns the connection
+    websocket::stream<beast::tcp_stream> ws(std::move(stream));
+    beast::get_lowest_layer(ws).expires_never();
+    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.read_message_max(64 * 1024);
+    beast::error_code ec;
+    co_await ws.async_accept(upgrade, asio::redirect_error(use_awaitable, ec));
+    record(request, 101, 0, started);
+    if (ec) co_return;
+    auto session = std::make_shared<LiveSession>(std::move(ws), loop.ioc);
+    loop.live_sessions.insert(session.get());
+    const auto subscription = hub_.subscribe(actor.value(), session);
+    session->send(hooks_.live_hello(actor.value()));
+    if (stopping_) session->close();
+    co_await session->read_until_closed();
+    hub_.unsubscribe(subscription);
+    loop.live_sessions.erase(session.get());
+  }
+
+  void record(const Request& request, int status, std::size_t bytes, Clock::time_point started) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    metrics_.observe_request(request.method, request.route.empty() ? "unmatched" : request.route, status, seconds);
+    if (options_.access_log)
+      spdlog::info("access method={} path={} status={} bytes={} ms={:.3f} remote={} rid={}", request.method,
+                   request.path, status, bytes, seconds * 1e3, request.remote_address, request.request_id);
+  }
+
+  ServerOptions options_;
+  ServerHooks hooks_;
+  Metrics& metrics_;
+  LiveHub& hub_;
+  asio::thread_pool workers_;
+  std::vector<std::unique_ptr<Loop>> loops_;
+  std::atomic<bool> stopping_{false};
+  std::mutex stop_mutex_;
+  std::condition_variable stop_cv_;
+  std::size_t running_loops_ = 0;
+  bool stopped_ = false;
+};
+
+HttpServer::HttpServer(ServerOptions options, ServerHooks hooks, Metrics& metrics, LiveHub& hub)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(hooks), metrics, hub)) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<std::uint16_t> HttpServer::start() { return impl_->start(); }
+
+void HttpServer::stop() { impl_->stop(); }
+
+}  // namespace tandem::net

@@ -1,0 +1,155 @@
+#include "service/auth/auth_service.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "core/policy.h"
+#include "service/auth/secrets.h"
+#include "store/event_log.h"
+
+namespace tandem::service {
+
+namespace {
+
+constexpr std::string_view kTokenPrefix = "tdm_";
+
+Actor actor_of(const store::UserRow& user) { return Actor::user(user.id, user.role, user.name); }
+
+}  // namespace
+
+std::string normalize_email(std::string_view email) {
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);
+  std::string out(email);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+AuthService::AuthService(store::Database& db, const Clock& clock, AuthSettings settings)
+    : db_(db), clock_(clock), settings_(settings), dummy_hash_(hash_password(random_token()).value()) {}
+
+Status AuthService::check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now) {
+  const TimestampMs since = now - settings_.failed_login_window_ms;
+  for (const auto& key : keys) {
+    auto counted = store::count_login_failures(txn, key, since);
+    if (!counted.ok()) return std::move(counted).error();
+    const auto [failures, oldest] = counted.value();
+    if (failures < settings_.max_failed_logins) continue;
+    const TimestampMs wait_ms = std::max<TimestampMs>(oldest + settings_.failed_login_window_ms - now, 1000);
+    return Error::make(ErrorCode::rate_limited, "too many failed sign-in attempts; try again later")
+        .with("retry_after", std::to_string((wait_ms + 999) / 1000));
+  }
+  return {};
+}
+
+Result<NewSession> AuthService::login(std::string_view email_in, std::string_view password,
+                                      std::string_view remote_address, std::string_view user_agent) {
+  const std::string email = normalize_email(email_in);
+  if (email.empty() || password.empty())
+    return Error::make(ErrorCode::validation_failed, "email and password are required");
+  const TimestampMs now = clock_.now_ms();
+  const std::vector<std::string> keys = {"account:" + email, "address:" + std::string(remote_address)};
+
+  std::optional<store::UserRow> user;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(check_rate_limit(txn, keys, now));
+    TANDEM_ASSIGN(user, store::find_user_by_email(txn, email));
+    return {};
+  }));
+
+  const bool password_ok = verify_password(user ? user->password_hash : dummy_hash_, password);
+  if (!user || !user->active || !password_ok) {
+    TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+      for (const auto& key : keys) TANDEM_TRY(store::insert_login_failure(txn, key, now));
+      return {};
+    }));
+    return Error::make(ErrorCode::invalid_credentials, "wrong email or password");
+  }
+
+  NewSession session{*user, 0, random_token(), random_token(24), now + settings_.session_ttl_ms};
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(store::clear_login_failures(txn, keys[0], now - settings_.failed_login_window_ms));
+    TANDEM_ASSIGN(session.session_id,
+                  store::insert_session(txn, hash_secret(session.secret), user->id, session.csrf_token, now,
+                                        session.expires_at, remote_address, user_agent.substr(0, 512)));
+    return {};
+  }));
+  return session;
+}
+
+Status AuthService::logout(std::int64_t session_id) {
+  return db_.write([&](store::Txn& txn) { return store::delete_session(txn, session_id); });
+}
+
+Result<std::optional<Identity>> AuthService::authenticate_session(std::string_view secret) {
+  if (secret.empty()) return std::optional<Identity>{};
+  const TimestampMs now = clock_.now_ms();
+  std::optional<std::pair<store::SessionRow, store::UserRow>> found;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(found, store::find_session(txn, hash_secret(secret), now));
+    return {};
+  }));
+  if (!found) return std::optional<Identity>{};
+  auto& [session, user] = *found;
+  if (session.expires_at - now < settings_.session_ttl_ms / 2) {
+    const TimestampMs renewed = now + settings_.session_ttl_ms;
+    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, renewed); }));
+  }
+  return std::optional(Identity{actor_of(user), user, session.id, session.csrf_token});
+}
+
+Result<std::optional<Identity>> AuthService::authenticate_token(std::string_view secret) {
+  if (!secret.starts_with(kTokenPrefix)) return std::optional<Identity>{};
+  std::optional<std::pair<store::ApiTokenRow, store::UserRow>> found;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(found, store::find_api_token(txn, hash_secret(secret)));
+    return {};
+  }));
+  if (!found) return std::optional<Identity>{};
+  return std::optional(Identity{actor_of(found->second), found->second, 0, {}});
+}
+
+Result<NewApiToken> AuthService::create_token(const Actor& actor, std::string_view name) {
+  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
+    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  if (name.empty() || name.size() > 100)
+    return Error::make(ErrorCode::validation_failed, "name must have 1 to 100 characters").with("field", "name");
+  const TimestampMs now = clock_.now_ms();
+  NewApiToken created;
+  created.secret = std::string(kTokenPrefix) + random_token();
+  created.token = store::ApiTokenRow{0, actor.user_id, std::string(name), created.secret.substr(0, 10), now, {}};
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(created.token.id, store::insert_api_token(txn, actor.user_id, name, hash_secret(created.secret),
+                                                            created.token.prefix, now));
+    const nlohmann::json payload = {{"name", name}, {"prefix", created.token.prefix}};
+    return status_of(
+        store::append_event(txn, actor, now, "api_token", created.token.id, "api_token.created", payload.dump()));
+  }));
+  return created;
+}
+
+Result<std::vector<store::ApiTokenRow>> AuthService::list_tokens(const Actor& actor) {
+  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
+    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  std::vector<store::ApiTokenRow> tokens;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(tokens, store::list_api_tokens(txn, actor.user_id));
+    return {};
+  }));
+  return tokens;
+}
+
+Status AuthService::revoke_token(const Actor& actor, std::int64_t token_id) {
+  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
+    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  const TimestampMs now = clock_.now_ms();
+  return db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(const bool revoked, store::revoke_api_token(txn, actor.user_id, token_id, now));
+    if (!revoked) return Error::make(ErrorCode::not_found, "no such token");
+    return status_of(store::append_event(txn, actor, now, "api_token", token_id, "api_token.revoked", "{}"));
+  });
+}
+
+}  // namespace tandem::service

@@ -1,0 +1,24 @@
+// Password hashing (argon2id) and random secrets for sessions and tokens, on libsodium.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace tandem::service {
+
+/// Makes sure libsodium is initialised; call once at start. Aborts the process if it cannot be.
+void init_secrets();
+/// Hashes a password with argon2id into a self-describing string. Errors: `internal` when out of memory.
+Result<std::string> hash_password(std::string_view password);
+/// True when `password` matches `hash` (a string from hash_password). Constant-time in the password.
+bool verify_password(std::string_view hash, std::string_view password);
+/// `bytes` random bytes as unpadded base64url text.
+std::string random_token(std::size_t bytes = 32);
+/// The SHA-256 of `secret` as lowercase hex: how secrets are stored and looked up.
+std::string hash_secret(std::string_view secret);
+/// Compares two strings in time independent of where they differ.
+bool constant_time_equals(std::string_view a, std::string_view b);
+
+}  // namespace tandem::service

@@ -1,0 +1,147 @@
+#include "store/identity/identity_repository.h"
+
+namespace tandem::store {
+
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at";
+
+// Reads the user columns starting at column `at` of `row`.
+UserRow user_from_row(const Row& row, std::size_t at = 0) {
+  return UserRow{row.int64(at),
+                 row.text(at + 1),
+                 row.text(at + 2),
+                 parse_role(row.text(at + 3)).value_or(Role::agent),
+                 row.text(at + 4),
+                 row.int64(at + 5) != 0,
+                 row.int64(at + 6),
+                 row.int64(at + 7)};
+}
+
+Result<std::optional<UserRow>> one_user(Txn& txn, std::string sql, std::vector<Value> params) {
+  auto row = txn.one(sql, params);
+  if (!row.ok()) return std::move(row).error();
+  if (!row.value()) return std::optional<UserRow>{};
+  return std::optional<UserRow>(user_from_row(*row.value()));
+}
+
+}  // namespace
+
+Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
+  auto row = txn.one(
+      "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {user.email, user.name, std::string(to_string(user.role)), user.password_hash,
+       std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at});
+  if (!row.ok()) {
+    Error error = std::move(row).error();
+    if (error.code == ErrorCode::conflict) error.message = "a user with this email already exists";
+    return error;
+  }
+  return row.value()->int64(0);
+}
+
+Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view email) {
+  return one_user(txn, "SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.email = ?",
+                  {std::string(email)});
+}
+
+Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
+  return one_user(txn, "SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id = ?", {id});
+}
+
+Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit) {
+  std::vector<UserRow> users;
+  TANDEM_TRY(txn.exec("SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id > ? ORDER BY u.id LIMIT ?",
+                      {after_id, std::int64_t{limit}}, [&](const Row& row) { users.push_back(user_from_row(row)); }));
+  return users;
+}
+
+Result<std::int64_t> insert_session(Txn& txn, std::string_view token_hash, std::int64_t user_id,
+                                    std::string_view csrf_token, TimestampMs now, TimestampMs expires_at,
+                                    std::string_view remote_address, std::string_view user_agent) {
+  auto row = txn.one(
+      "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_address, user_agent) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {std::string(token_hash), user_id, std::string(csrf_token), now, expires_at, std::string(remote_address),
+       std::string(user_agent)});
+  if (!row.ok()) return std::move(row).error();
+  return row.value()->int64(0);
+}
+
+Result<std::optional<std::pair<SessionRow, UserRow>>> find_session(Txn& txn, std::string_view token_hash,
+                                                                   TimestampMs now) {
+  auto row = txn.one("SELECT s.id, s.user_id, s.csrf_token, s.expires_at, " + std::string(kUserColumns) +
+                         " FROM sessions s JOIN users u ON u.id = s.user_id "
+                         "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
+                     {std::string(token_hash), now});
+  if (!row.ok()) return std::move(row).error();
+  if (!row.value()) return std::optional<std::pair<SessionRow, UserRow>>{};
+  const Row& r = *row.value();
+  return std::optional(std::pair{SessionRow{r.int64(0), r.int64(1), r.text(2), r.int64(3)}, user_from_row(r, 4)});
+}
+
+Status extend_session(Txn& txn, std::int64_t session_id, TimestampMs expires_at) {
+  return txn.exec("UPDATE sessions SET expires_at = ? WHERE id = ?", {expires_at, session_id});
+}
+
+Status delete_session(Txn& txn, std::int64_t session_id) {
+  return txn.exec("DELETE FROM sessions WHERE id = ?", {session_id});
+}
+
+Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::string_view name,
+                                      std::string_view token_hash, std::string_view prefix, TimestampMs now) {
+  auto row = txn.one(
+      "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      {user_id, std::string(name), std::string(token_hash), std::string(prefix), now});
+  if (!row.ok()) return std::move(row).error();
+  return row.value()->int64(0);
+}
+
+Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash) {
+  auto row = txn.one("SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, " +
+                         std::string(kUserColumns) +
+                         " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                         "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
+                     {std::string(token_hash)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row.value()) return std::optional<std::pair<ApiTokenRow, UserRow>>{};
+  const Row& r = *row.value();
+  return std::optional(std::pair{
+      ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)}, user_from_row(r, 6)});
+}
+
+Result<std::vector<ApiTokenRow>> list_api_tokens(Txn& txn, std::int64_t user_id) {
+  std::vector<ApiTokenRow> tokens;
+  TANDEM_TRY(txn.exec(
+      "SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens "
+      "WHERE user_id = ? AND revoked_at IS NULL ORDER BY id DESC",
+      {user_id}, [&](const Row& r) {
+        tokens.push_back(ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)});
+      }));
+  return tokens;
+}
+
+Result<bool> revoke_api_token(Txn& txn, std::int64_t user_id, std::int64_t token_id, TimestampMs now) {
+  TANDEM_TRY(txn.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                      {now, token_id, user_id}));
+  return txn.changes() == 1;
+}
+
+Status insert_login_failure(Txn& txn, std::string_view key, TimestampMs now) {
+  return txn.exec("INSERT INTO login_failures(key, at) VALUES (?, ?)", {std::string(key), now});
+}
+
+Result<std::pair<int, TimestampMs>> count_login_failures(Txn& txn, std::string_view key, TimestampMs since) {
+  auto row = txn.one("SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE key = ? AND at >= ?",
+                     {std::string(key), since});
+  if (!row.ok()) return std::move(row).error();
+  return std::pair{static_cast<int>(row.value()->int64(0)), row.value()->int64(1)};
+}
+
+Status clear_login_failures(Txn& txn, std::string_view key, TimestampMs before) {
+  return txn.exec("DELETE FROM login_failures WHERE key = ? OR at < ?", {std::string(key), before});
+}
+
+}  // namespace tandem::store

@@ -1,0 +1,74 @@
+#include "store/job_queue.h"
+
+#include <algorithm>
+
+namespace tandem::store {
+
+namespace {
+
+Status require_lease_held(Txn& txn, std::string_view action, std::int64_t job_id) {
+  if (txn.changes() == 1) return {};
+  return Error{ErrorCode::conflict, "the job lease was lost",
+               std::string(action) + " of job " + std::to_string(job_id) + " without its lease", {}};
+}
+
+}  // namespace
+
+TimestampMs retry_backoff_ms(int attempts) {
+  const int exponent = std::clamp(attempts, 0, 12);
+  return std::min<TimestampMs>(TimestampMs{1000} << exponent, 3'600'000);
+}
+
+Result<std::int64_t> enqueue_job(Txn& txn, const NewJob& job, TimestampMs now) {
+  const Value key = job.idempotency_key ? Value{*job.idempotency_key} : Value{nullptr};
+  auto row = txn.one(
+      "INSERT INTO jobs(kind, payload, idempotency_key, run_at, max_attempts, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING RETURNING id",
+      {job.kind, job.payload, key, std::max(job.run_at, now), std::int64_t{job.max_attempts}, now});
+  if (!row.ok()) return std::move(row).error();
+  if (row.value()) return row.value()->int64(0);
+  auto existing = txn.one("SELECT id FROM jobs WHERE idempotency_key = ?", {key});
+  if (!existing.ok()) return std::move(existing).error();
+  if (!existing.value()) return Error::internal_error("job insert ignored without an existing key");
+  return existing.value()->int64(0);
+}
+
+Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now, TimestampMs lease_ms) {
+  auto row = txn.one(
+      "UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
+      "WHERE id = (SELECT id FROM jobs WHERE (state = 'pending' AND run_at <= ?) "
+      "   OR (state = 'running' AND lease_until <= ?) ORDER BY run_at, id LIMIT 1) "
+      "RETURNING id, kind, payload, attempts, max_attempts",
+      {std::string(owner), now + lease_ms, now, now});
+  if (!row.ok()) return std::move(row).error();
+  if (!row.value()) return std::optional<Job>{};
+  const Row& r = *row.value();
+  return std::optional<Job>(Job{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)),
+                                static_cast<int>(r.int64(4))});
+}
+
+Status complete_job(Txn& txn, std::int64_t job_id, std::string_view owner, TimestampMs now) {
+  TANDEM_TRY(txn.exec(
+      "UPDATE jobs SET state = 'done', finished_at = ?, lease_owner = NULL, lease_until = NULL "
+      "WHERE id = ? AND state = 'running' AND lease_owner = ?",
+      {now, job_id, std::string(owner)}));
+  return require_lease_held(txn, "completion", job_id);
+}
+
+Status fail_job(Txn& txn, std::int64_t job_id, std::string_view owner, std::string_view error, TimestampMs now) {
+  auto row = txn.one("SELECT attempts, max_attempts FROM jobs WHERE id = ? AND state = 'running' AND lease_owner = ?",
+                     {job_id, std::string(owner)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row.value())
+    return Error{ErrorCode::conflict, "the job lease was lost", "failure of job without its lease", {}};
+  const int attempts = static_cast<int>(row.value()->int64(0));
+  const bool exhausted = attempts >= static_cast<int>(row.value()->int64(1));
+  TANDEM_TRY(txn.exec(
+      "UPDATE jobs SET state = ?, run_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, "
+      "finished_at = ? WHERE id = ?",
+      {std::string(exhausted ? "failed" : "pending"), now + retry_backoff_ms(attempts), std::string(error),
+       exhausted ? Value{now} : Value{nullptr}, job_id}));
+  return require_lease_held(txn, "failure", job_id);
+}
+
+}  // namespace tandem::store

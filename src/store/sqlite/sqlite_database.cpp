@@ -1,0 +1,327 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+namespace tandem::store {
+
+namespace {
+
+Error sqlite_error(sqlite3* db, std::string_view what) {
+  const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+  const std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no connection");
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return Error{ErrorCode::conflict, "already exists", detail, {}};
+  if ((code & 0xff) == SQLITE_CONSTRAINT) return Error{ErrorCode::validation_failed, "constraint violated", detail, {}};
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    return Error{ErrorCode::unavailable, "the store is busy", detail, {}};
+  return Error::internal_error(detail);
+}
+
+// One SQLite connection with its cache of prepared statements. Used by one thread at a time.
+class Connection {
+ public:
+  ~Connection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    if (db_) sqlite3_close_v2(db_);
+  }
+
+  static Result<std::unique_ptr<Connection>> open(const SqliteOptions& options, bool read_only) {
+    auto conn = std::make_unique<Connection>();
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(options.path.c_str(), &conn->db_, flags, nullptr) != SQLITE_OK)
+      return Error{ErrorCode::unavailable, "the store cannot be opened", sqlite_error(conn->db_, options.path).internal, {}};
+    sqlite3_busy_timeout(conn->db_, options.busy_timeout_ms);
+    std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;";
+    if (!read_only) {
+      pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=";
+      pragmas += options.synchronous_full ? "FULL;" : "NORMAL;";
+    }
+    if (sqlite3_exec(conn->db_, pragmas.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+      return Error{ErrorCode::unavailable, "the store cannot be configured", sqlite_error(conn->db_, "pragmas").internal, {}};
+    return conn;
+  }
+
+  Status exec(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& on_row) {
+    sqlite3_stmt* stmt = prepare(sql);
+    if (!stmt) return sqlite_error(db_, "prepare " + std::string(sql));
+    Status status = bind(stmt, params);
+    while (status.ok()) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        status = sqlite_error(db_, sql);
+        break;
+      }
+      if (on_row) on_row(read_row(stmt));
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return status;
+  }
+
+  Status exec_script(std::string_view sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      Error error = Error::internal_error(std::string("script: ") + (message ? message : "unknown error"));
+      sqlite3_free(message);
+      return error;
+    }
+    return {};
+  }
+
+  std::int64_t changes() const { return sqlite3_changes64(db_); }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK)
+      return nullptr;
+    statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  Status bind(sqlite3_stmt* stmt, const std::vector<Value>& params) {
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
+      return Error::internal_error("statement expects " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                                   " parameters, got " + std::to_string(params.size()));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i) + 1;
+      int rc = SQLITE_OK;
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) rc = sqlite3_bind_null(stmt, index);
+            else if constexpr (std::is_same_v<T, std::int64_t>) rc = sqlite3_bind_int64(stmt, index, v);
+            else if constexpr (std::is_same_v<T, double>) rc = sqlite3_bind_double(stmt, index, v);
+            else rc = sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+          },
+          params[i]);
+      if (rc != SQLITE_OK) return sqlite_error(db_, "bind");
+    }
+    return {};
+  }
+
+  static Row read_row(sqlite3_stmt* stmt) {
+    const int n = sqlite3_column_count(stmt);
+    std::vector<Value> values;
+    values.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i))); break;
+        case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, i)); break;
+        case SQLITE_NULL: values.emplace_back(nullptr); break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+          values.emplace_back(std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+        }
+      }
+    }
+    return Row(std::move(values));
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+class SqliteTxn final : public Txn {
+ public:
+  SqliteTxn(Connection& conn, bool writable) : conn_(conn), writable_(writable) {}
+  Status exec(std::string_view sql, const std::vector<Value>& params,
+              const std::function<void(const Row&)>& on_row) override {
+    return conn_.exec(sql, params, on_row);
+  }
+  std::int64_t changes() const override { return conn_.changes(); }
+  bool writable() const override { return writable_; }
+  Status exec_script(std::string_view sql) override { return conn_.exec_script(sql); }
+  std::vector<std::int64_t>& noted_events() { return noted_events_; }
+
+ private:
+  Connection& conn_;
+  bool writable_;
+};
+
+// Runs fn, turning an escaped exception into an internal error: one bad request never kills a thread.
+Status run_guarded(const TxnFn& fn, Txn& txn) {
+  try {
+    return fn(txn);
+  } catch (const std::exception& e) {
+    return Error::internal_error(std::string("exception in transaction: ") + e.what());
+  }
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {}
+  ~SqliteDatabase() override { close(); }
+
+  Status start() {
+    auto writer = Connection::open(options_, false);
+    if (!writer.ok()) return std::move(writer).error();
+    writer_conn_ = std::move(writer.value());
+    writer_thread_ = std::thread([this] { writer_loop(); });
+    return {};
+  }
+
+  Status read(const TxnFn& fn) override {
+    auto conn = acquire_reader();
+    if (!conn.ok()) return std::move(conn).error();
+    Connection& c = *conn.value();
+    Status status = c.exec("BEGIN", {}, {});
+    if (status.ok()) {
+      SqliteTxn txn(c, false);
+      status = run_guarded(fn, txn);
+      const Status end = c.exec(status.ok() ? "COMMIT" : "ROLLBACK", {}, {});
+      if (status.ok() && !end.ok()) status = end;
+    }
+    release_reader(std::move(conn.value()));
+    return status;
+  }
+
+  Status write(TxnFn fn) override {
+    PendingWrite pending{std::move(fn), {}};
+    auto future = pending.done.get_future();
+    {
+      std::lock_guard lock(queue_mutex_);
+      if (closed_) return Error{ErrorCode::unavailable, "the store is closed", "write after close", {}};
+      queue_.push_back(std::move(pending));
+    }
+    queue_cv_.notify_one();
+    return future.get();
+  }
+
+  Status ping() override {
+    return read([](Txn& txn) { return txn.exec("SELECT 1", {}, {}); });
+  }
+
+  std::size_t write_queue_depth() const override {
+    std::lock_guard lock(queue_mutex_);
+    return queue_.size();
+  }
+
+  void close() override {
+    {
+      std::lock_guard lock(queue_mutex_);
+      if (closed_) return;
+      closed_ = true;
+    }
+    queue_cv_.notify_all();
+    if (writer_thread_.joinable()) writer_thread_.join();
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.clear();
+    writer_conn_.reset();
+  }
+
+  void set_on_commit(std::function<void(const std::vector<std::int64_t>&)> callback) override {
+    std::lock_guard lock(queue_mutex_);
+    on_commit_ = std::move(callback);
+  }
+
+ private:
+  struct PendingWrite {
+    TxnFn fn;
+    std::promise<Status> done;
+  };
+
+  Result<std::unique_ptr<Connection>> acquire_reader() {
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!idle_readers_.empty()) {
+        auto conn = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return conn;
+      }
+    }
+    return Connection::open(options_, true);
+  }
+
+  void release_reader(std::unique_ptr<Connection> conn) {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(std::move(conn));
+  }
+
+  void writer_loop() {
+    std::vector<PendingWrite> group;
+    for (;;) {
+      std::function<void(const std::vector<std::int64_t>&)> on_commit;
+      {
+        std::unique_lock lock(queue_mutex_);
+        queue_cv_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // closed and drained
+        while (!queue_.empty() && group.size() < options_.max_group_size) {
+          group.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+        on_commit = on_commit_;
+      }
+      commit_group(group, on_commit);
+      group.clear();
+    }
+  }
+
+  // Runs each write in its own savepoint inside one transaction, commits once, then answers every caller.
+  void commit_group(std::vector<PendingWrite>& group,
+                    const std::function<void(const std::vector<std::int64_t>&)>& on_commit) {
+    Connection& c = *writer_conn_;
+    std::vector<Status> results(group.size());
+    std::vector<std::int64_t> events;
+    Status begin = c.exec("BEGIN IMMEDIATE", {}, {});
+    if (begin.ok()) {
+      for (std::size_t i = 0; i < group.size(); ++i) {
+        SqliteTxn txn(c, true);
+        Status sp = c.exec("SAVEPOINT w", {}, {});
+        results[i] = sp.ok() ? run_guarded(group[i].fn, txn) : sp;
+        if (!results[i].ok()) (void)c.exec("ROLLBACK TO w", {}, {});
+        else events.insert(events.end(), txn.noted_events().begin(), txn.noted_events().end());
+        if (sp.ok()) (void)c.exec("RELEASE w", {}, {});
+      }
+      Status commit = c.exec("COMMIT", {}, {});
+      if (!commit.ok()) {
+        (void)c.exec("ROLLBACK", {}, {});
+        spdlog::error("store: commit of a group of {} failed: {}", group.size(), commit.error().internal);
+        for (auto& r : results) r = Error{ErrorCode::unavailable, "the store could not commit", commit.error().internal, {}};
+        events.clear();
+      }
+    } else {
+      spdlog::error("store: BEGIN failed: {}", begin.error().internal);
+      for (auto& r : results) r = begin;
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) group[i].done.set_value(std::move(results[i]));
+    if (on_commit && !events.empty()) on_commit(events);
+  }
+
+  SqliteOptions options_;
+  std::unique_ptr<Connection> writer_conn_;
+  std::thread writer_thread_;
+
+  mutable std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::deque<PendingWrite> queue_;
+  bool closed_ = false;
+  std::function<void(const std::vector<std::int64_t>&)> on_commit_;
+
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> open_sqlite(const SqliteOptions& options) {
+  auto db = std::make_unique<SqliteDatabase>(options);
+  TANDEM_TRY(db->start());
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace tandem::store
