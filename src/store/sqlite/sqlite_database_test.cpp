@@ -1,9 +1,8 @@
-#include "store/sqlite/sqlite_database.h"
+#include "store/temp_database.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <thread>
 
 #include "store/event_log.h"
@@ -16,23 +15,6 @@ namespace {
 
 class StoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tandem-store-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = open_sqlite({(dir_ / "tandem.db").string()});
-    ASSERT_TRUE(opened.ok()) << opened.error().internal;
-    db_ = std::move(opened.value());
-    auto migrated = migrate(*db_);
-    ASSERT_TRUE(migrated.ok()) << migrated.error().internal;
-  }
-  void TearDown() override {
-    db_->close();
-    std::filesystem::remove_all(dir_);
-  }
-
   std::int64_t count(const std::string& table) {
     std::int64_t n = -1;
     EXPECT_TRUE(db_->read([&](Txn& txn) -> Status {
@@ -44,8 +26,8 @@ class StoreTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
+  TempDatabase temp_{"store-test"};
+  Database* db_ = &temp_.db();
 };
 
 }  // namespace
