@@ -1,0 +1,102 @@
+#include "app/tandem_server.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/api_app.h"
+#include "api/error_response.h"
+#include "core/policy.h"
+#include "net/server.h"
+#include "store/event_log.h"
+
+namespace tandem::app {
+
+namespace {
+
+// Sends each committed event, as JSON, to the live clients the Policy lets see it.
+void publish_events(store::Database& db, net::LiveHub& hub, const std::vector<std::int64_t>& ids) {
+  std::vector<store::Event> events;
+  Status read = db.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(events, store::events_by_ids(txn, ids));
+    return {};
+  });
+  if (!read.ok()) {
+    spdlog::error("live: cannot read committed events: {}", read.error().internal);
+    return;
+  }
+  for (const auto& event : events) {
+    const nlohmann::json message = {
+        {"type", "event"},
+        {"event",
+         {{"id", event.id},
+          {"at", format_iso8601(event.at)},
+          {"kind", event.kind},
+          {"entity_type", event.entity_type},
+          {"entity_id", event.entity_id},
+          {"payload", nlohmann::json::parse(event.payload, nullptr, false)}}}};
+    hub.publish(message.dump(), [&](const Actor& actor) {
+      return Policy::can_see_event(actor, event.entity_type, event.entity_id, event.actor_id);
+    });
+  }
+}
+
+net::ServerOptions server_options(const Config& config, std::string host, std::uint16_t port) {
+  net::ServerOptions options;
+  options.host = std::move(host);
+  options.port = port;
+  options.io_threads = config.io_threads;
+  options.worker_threads = std::max(1u, config.worker_threads);
+  options.max_body_bytes = config.max_body_bytes;
+  options.max_header_bytes = config.max_header_bytes;
+  options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.max_connections = config.max_connections;
+  options.access_log = config.access_log;
+  return options;
+}
+
+}  // namespace
+
+struct TandemServer::Parts {
+  net::Metrics metrics;
+  net::LiveHub hub;
+  std::unique_ptr<api::ApiApp> app;
+  std::unique_ptr<net::HttpServer> server;
+  bool stopped = false;
+};
+
+Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) {
+  TANDEM_ASSIGN(const auto endpoint, parse_listen(config.listen));
+  std::unique_ptr<TandemServer> self(new TandemServer());
+  TANDEM_ASSIGN(self->runtime_, open_runtime(config));
+  self->parts_ = std::make_unique<Parts>();
+  Runtime& rt = *self->runtime_;
+  Parts& parts = *self->parts_;
+  parts.app = std::make_unique<api::ApiApp>(
+      api::Services{*rt.db, rt.clock, *rt.auth, *rt.users, parts.metrics, parts.hub},
+      api::ApiSettings{config.secure_cookies, config.web_root});
+  rt.db->set_on_commit([&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.db, parts.hub, ids); });
+  api::ApiApp& app = *parts.app;
+  net::ServerHooks hooks{
+      [&app](net::Request& request) { return app.handle(request); },
+      [](ErrorCode code, std::string message) { return api::error_response(Error::make(code, std::move(message))); },
+      [&app](net::Request& request) { return app.authenticate_live(request); },
+      [&app](const Actor& actor) { return app.live_hello(actor); },
+  };
+  parts.server = std::make_unique<net::HttpServer>(server_options(config, endpoint.first, endpoint.second),
+                                                   std::move(hooks), parts.metrics, parts.hub);
+  TANDEM_ASSIGN(self->port_, parts.server->start());
+  return self;
+}
+
+void TandemServer::stop() {
+  if (!parts_ || parts_->stopped) return;
+  parts_->stopped = true;
+  parts_->server->stop();
+  runtime_->db->set_on_commit({});
+  runtime_->db->close();
+}
+
+TandemServer::~TandemServer() { stop(); }
+
+}  // namespace tandem::app

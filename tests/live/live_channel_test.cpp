@@ -1,0 +1,176 @@
+#include <utility>  // before Asio: Boost 1.74 with C++20 needs it first
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/tandem_server.h"
+#include "store/temp_database.h"
+
+namespace tandem {
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+using nlohmann::json;
+
+constexpr std::string_view kPassword = "correct horse battery";
+
+// A WebSocket client of /api/v1/live whose reads give up after two seconds.
+class LiveClient {
+ public:
+  /// Connects with the given request header fields (name, value), e.g. Authorization or Cookie.
+  LiveClient(std::uint16_t port, std::vector<std::pair<std::string, std::string>> fields) : ws_(ioc_) {
+    tcp::resolver resolver(ioc_);
+    asio::connect(ws_.next_layer(), resolver.resolve("127.0.0.1", std::to_string(port)));
+    ws_.set_option(websocket::stream_base::decorator([fields](websocket::request_type& request) {
+      for (const auto& [name, value] : fields) request.set(name, value);
+    }));
+    ws_.handshake(response_, "127.0.0.1:" + std::to_string(port), "/api/v1/live", error_);
+  }
+
+  bool connected() const { return !error_; }
+
+  /// The next message, or null when none arrives within two seconds (the client is unusable after that).
+  json next() {
+    beast::flat_buffer buffer;
+    std::optional<beast::error_code> result;
+    ws_.async_read(buffer, [&](beast::error_code ec, std::size_t) { result = ec; });
+    ioc_.restart();
+    ioc_.run_for(std::chrono::seconds(2));
+    if (!result) {
+      ws_.next_layer().cancel();
+      ioc_.restart();
+      ioc_.run();
+      return nullptr;
+    }
+    if (*result) return nullptr;
+    return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  /// The next event message of `kind`, skipping others; null when none arrives in time.
+  json next_event(std::string_view kind) {
+    for (json message = next(); !message.is_null(); message = next())
+      if (message["type"] == "event" && message["event"]["kind"] == kind) return message["event"];
+    return nullptr;
+  }
+
+ private:
+  asio::io_context ioc_;
+  websocket::stream<tcp::socket> ws_;
+  websocket::response_type response_;
+  beast::error_code error_;
+};
+
+// The HTTP status a WebSocket upgrade of /api/v1/live gets with these header fields.
+unsigned upgrade_status(std::uint16_t port, const std::vector<std::pair<std::string, std::string>>& fields) {
+  asio::io_context ioc;
+  tcp::socket socket(ioc);
+  asio::connect(socket, tcp::resolver(ioc).resolve("127.0.0.1", std::to_string(port)));
+  beast::http::request<beast::http::empty_body> request{beast::http::verb::get, "/api/v1/live", 11};
+  request.set(beast::http::field::host, "127.0.0.1:" + std::to_string(port));
+  request.set(beast::http::field::connection, "Upgrade");
+  request.set(beast::http::field::upgrade, "websocket");
+  request.set(beast::http::field::sec_websocket_version, "13");
+  request.set(beast::http::field::sec_websocket_key, "dGhlIHNhbXBsZSBub25jZQ==");
+  for (const auto& [name, value] : fields) request.set(name, value);
+  beast::http::write(socket, request);
+  beast::flat_buffer buffer;
+  beast::http::response<beast::http::string_body> response;
+  beast::http::read(socket, buffer, response);
+  return response.result_int();
+}
+
+class LiveChannelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app::Config config;
+    config.listen = "127.0.0.1:0";
+    config.data_dir = (temp_.dir() / "data").string();
+    config.access_log = false;
+    auto server = app::TandemServer::start(config);
+    ASSERT_TRUE(server.ok()) << server.error().message;
+    server_ = std::move(server.value());
+    admin_ = make_user("admin@example.com", "admin");
+    agent_ = make_user("agent@example.com", "agent");
+  }
+
+  store::UserRow make_user(const std::string& email, const std::string& role) {
+    auto user = server_->runtime().users->create_user(Actor::system(), {email, email, role, std::string(kPassword)});
+    EXPECT_TRUE(user.ok());
+    return user.value();
+  }
+
+  std::vector<std::pair<std::string, std::string>> bearer_for(const store::UserRow& user) {
+    auto token = server_->runtime().auth->create_token(Actor::user(user.id, user.role, user.name), "live");
+    EXPECT_TRUE(token.ok());
+    return {{"Authorization", "Bearer " + token->secret}};
+  }
+
+  store::TempDatabase temp_{"live-test"};  // only for its temporary folder
+  std::unique_ptr<app::TandemServer> server_;
+  store::UserRow admin_, agent_;
+};
+
+}  // namespace
+
+TEST_F(LiveChannelTest, RefusesClientsThatAreNotSignedIn) {
+  EXPECT_FALSE(LiveClient(server_->port(), {}).connected());
+  EXPECT_EQ(upgrade_status(server_->port(), {}), 401u);
+  EXPECT_EQ(upgrade_status(server_->port(), {{"Authorization", "Bearer tdm_forged"}}), 401u);
+  EXPECT_EQ(upgrade_status(server_->port(), bearer_for(admin_)), 101u);
+}
+
+TEST_F(LiveChannelTest, GreetsTheUserThenPushesCommittedChanges) {
+  LiveClient client(server_->port(), bearer_for(admin_));
+  ASSERT_TRUE(client.connected());
+  const json hello = client.next();
+  EXPECT_EQ(hello["type"], "hello");
+  EXPECT_EQ(hello["user"]["id"], admin_.id);
+
+  const auto created = make_user("new@example.com", "agent");
+  const json event = client.next_event("user.created");
+  ASSERT_FALSE(event.is_null()) << "no user.created event arrived";
+  EXPECT_EQ(event["entity_type"], "user");
+  EXPECT_EQ(event["entity_id"], created.id);
+  EXPECT_EQ(event["payload"]["email"], "new@example.com");
+  EXPECT_FALSE(event["payload"].contains("password_hash"));
+}
+
+TEST_F(LiveChannelTest, EachClientSeesOnlyWhatThePolicyAllows) {
+  LiveClient admin(server_->port(), bearer_for(admin_));
+  LiveClient agent(server_->port(), bearer_for(agent_));
+  ASSERT_TRUE(admin.connected() && agent.connected());
+  ASSERT_EQ(admin.next()["type"], "hello");
+  ASSERT_EQ(agent.next()["type"], "hello");
+
+  // The agent's new token is the agent's business only.
+  ASSERT_TRUE(server_->runtime().auth->create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
+  EXPECT_FALSE(agent.next_event("api_token.created").is_null());
+  EXPECT_TRUE(admin.next_event("api_token.created").is_null()) << "another user's token event leaked";
+}
+
+TEST_F(LiveChannelTest, TakesSessionCookiesOnlyFromItsOwnPages) {
+  auto session = server_->runtime().auth->login("admin@example.com", kPassword, "127.0.0.1", "test");
+  ASSERT_TRUE(session.ok());
+  const std::string cookie = "tandem_session=" + session->secret;
+  const std::string own_origin = "http://127.0.0.1:" + std::to_string(server_->port());
+
+  LiveClient own_page(server_->port(), {{"Cookie", cookie}, {"Origin", own_origin}});
+  ASSERT_TRUE(own_page.connected());
+  EXPECT_EQ(own_page.next()["type"], "hello");
+
+  EXPECT_FALSE(LiveClient(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}).connected());
+  EXPECT_EQ(upgrade_status(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}), 403u);
+}
+
+}  // namespace tandem
