@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { fetchCurrentUser, type User } from './api';
+import { SignInPage } from './components/auth/SignInPage';
+import { UnavailablePage } from './components/auth/UnavailablePage';
+import { Shell } from './components/shell/Shell';
+import { Splash } from './components/Splash';
+import { navigate } from './router';
+
+type Session =
+  | { kind: 'checking' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; user: User }
+  | { kind: 'unavailable'; error: unknown };
+
+/** The root: asks the server who is signed in, then shows the sign-in page or the shell. */
+export function App() {
+  const [session, setSession] = useState<Session>({ kind: 'checking' });
+
+  const check = useCallback(() => {
+    setSession({ kind: 'checking' });
+    fetchCurrentUser().then(
+      (user) => setSession(user === null ? { kind: 'signed-out' } : { kind: 'signed-in', user }),
+      (error: unknown) => setSession({ kind: 'unavailable', error }),
+    );
+  }, []);
+
+  useEffect(check, [check]);
+
+  switch (session.kind) {
+    case 'checking':
+      return <Splash />;
+    case 'unavailable':
+      return <UnavailablePage error={session.error} onRetry={check} />;
+    case 'signed-out':
+      return <SignInPage onSignedIn={(user) => setSession({ kind: 'signed-in', user })} />;
+    case 'signed-in':
+      return (
+        <Shell
+          user={session.user}
+          onSignedOut={() => {
+            navigate('/', true);
+            setSession({ kind: 'signed-out' });
+          }}
+        />
+      );
+  }
+}

@@ -1,0 +1,121 @@
+/** A signed-in person as the server describes them. */
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  /** admin, manager or agent today; kept open so a newer server role does not break sign-in. */
+  role: string;
+}
+
+/** Any failed API call: the server's error code and message, or `network_error` / `bad_response`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Seconds the server asked us to wait before trying again (Retry-After), when given. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST';
+
+const BASE = '/api/v1';
+
+// The session's anti-forgery token; the session cookie itself is HttpOnly and never seen here.
+let csrfToken: string | null = null;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function parseRetryAfter(header: string | null): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+  const body: unknown = await res.json().catch(() => null);
+  const error = isRecord(body) ? body['error'] : null;
+  if (isRecord(error) && typeof error['code'] === 'string') {
+    const message = typeof error['message'] === 'string' ? error['message'] : error['code'];
+    return new ApiError(res.status, error['code'], message, retryAfter);
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, retryAfter);
+}
+
+async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached.');
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return null;
+  return res.json().catch(() => {
+    throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.');
+  });
+}
+
+function isUser(value: unknown): value is User {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'number' &&
+    typeof value['email'] === 'string' &&
+    typeof value['name'] === 'string' &&
+    typeof value['role'] === 'string'
+  );
+}
+
+// Reads `{"user":{…},"csrf_token":"…"}`, keeps the token for later writes and returns the user.
+function acceptSession(body: unknown): User {
+  if (!isRecord(body) || !isUser(body['user']) || typeof body['csrf_token'] !== 'string') {
+    throw new ApiError(200, 'bad_response', 'The server sent an unexpected session.');
+  }
+  csrfToken = body['csrf_token'];
+  return body['user'];
+}
+
+/** Returns the user signed in by the session cookie, or null when there is none (401). */
+export async function fetchCurrentUser(): Promise<User | null> {
+  try {
+    return acceptSession(await request('GET', '/me'));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      csrfToken = null;
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** Signs in with email and password; the server sets the session cookie. Rejects with ApiError. */
+export async function login(email: string, password: string): Promise<User> {
+  return acceptSession(await request('POST', '/auth/login', { email, password }));
+}
+
+/** Ends the session on the server. A session that has already ended counts as success. */
+export async function logout(): Promise<void> {
+  try {
+    await request('POST', '/auth/logout');
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401)) throw err;
+  }
+  csrfToken = null;
+}
