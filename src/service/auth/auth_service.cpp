@@ -14,6 +14,8 @@ namespace tandem::service {
 namespace {
 
 constexpr std::string_view kTokenPrefix = "tdm_";
+// A token's last use is recorded at most this often, so authenticating stays a read.
+constexpr TimestampMs kTokenUseResolutionMs = 60'000;
 
 Actor actor_of(const store::UserRow& user) { return Actor::user(user.id, user.role, user.name); }
 
@@ -108,6 +110,10 @@ Result<std::optional<Identity>> AuthService::authenticate_token(std::string_view
     return {};
   }));
   if (!found) return std::optional<Identity>{};
+  const store::ApiTokenRow& token = found->first;
+  const TimestampMs now = clock_.now_ms();
+  if (!token.last_used_at || now - *token.last_used_at >= kTokenUseResolutionMs)
+    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::touch_api_token(txn, token.id, now); }));
   return std::optional(Identity{actor_of(found->second), found->second, 0, {}});
 }
 

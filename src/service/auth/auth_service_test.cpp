@@ -122,6 +122,13 @@ TEST_F(AuthServiceTest, ApiTokensAuthenticateUntilRevoked) {
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ(listed->front().name, "ci");
+  EXPECT_EQ(listed->front().last_used_at, kStart) << "a use is recorded";
+  clock_.advance_ms(30'000);
+  ASSERT_TRUE(auth_.authenticate_token(token->secret).ok());
+  EXPECT_EQ(auth_.list_tokens(actor)->front().last_used_at, kStart) << "recorded at most once a minute";
+  clock_.advance_ms(30'000);
+  ASSERT_TRUE(auth_.authenticate_token(token->secret).ok());
+  EXPECT_EQ(auth_.list_tokens(actor)->front().last_used_at, kStart + 60'000);
 
   ASSERT_TRUE(auth_.revoke_token(actor, token->token.id).ok());
   EXPECT_FALSE(auth_.authenticate_token(token->secret).value().has_value());

@@ -112,6 +112,10 @@ Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, 
       ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)}, user_from_row(r, 6)});
 }
 
+Status touch_api_token(Txn& txn, std::int64_t token_id, TimestampMs now) {
+  return txn.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, token_id});
+}
+
 Result<std::vector<ApiTokenRow>> list_api_tokens(Txn& txn, std::int64_t user_id) {
   std::vector<ApiTokenRow> tokens;
   TANDEM_TRY(txn.exec(

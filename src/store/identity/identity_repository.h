@@ -69,6 +69,8 @@ Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::strin
                                       std::string_view token_hash, std::string_view prefix, TimestampMs now);
 /// The unrevoked token and its active user for a secret's hash.
 Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash);
+/// Records that a token was used at `now`.
+Status touch_api_token(Txn& txn, std::int64_t token_id, TimestampMs now);
 /// The user's unrevoked tokens, newest first.
 Result<std::vector<ApiTokenRow>> list_api_tokens(Txn& txn, std::int64_t user_id);
 /// Revokes a token of the user; false when the user has no such unrevoked token.
