@@ -7,8 +7,11 @@ namespace tandem::net {
 void Metrics::observe_request(std::string_view method, std::string_view route, int status, double seconds) {
   {
     std::lock_guard lock(mutex_);
-    auto key = std::make_tuple(std::string(method), std::string(route), status);
-    ++requests_[std::move(key)];
+    const auto found = requests_.find(std::make_tuple(method, route, status));  // no allocation when known
+    if (found != requests_.end())
+      ++found->second;
+    else
+      requests_.emplace(std::make_tuple(std::string(method), std::string(route), status), 1);
   }
   std::size_t bucket = 0;
   while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;

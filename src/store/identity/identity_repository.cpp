@@ -4,8 +4,7 @@ namespace tandem::store {
 
 namespace {
 
-constexpr std::string_view kUserColumns =
-    "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at";
+#define TANDEM_USER_COLUMNS "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
 
 // Reads the user columns starting at column `at` of `row`.
 UserRow user_from_row(const Row& row, std::size_t at = 0) {
@@ -19,7 +18,7 @@ UserRow user_from_row(const Row& row, std::size_t at = 0) {
                  row.int64(at + 7)};
 }
 
-Result<std::optional<UserRow>> one_user(Txn& txn, std::string sql, std::vector<Value> params) {
+Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
   auto row = txn.one(sql, params);
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<UserRow>{};
@@ -43,17 +42,17 @@ Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
 }
 
 Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view email) {
-  return one_user(txn, "SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.email = ?",
+  return one_user(txn, "SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.email = ?",
                   {std::string(email)});
 }
 
 Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
-  return one_user(txn, "SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id = ?", {id});
+  return one_user(txn, "SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.id = ?", {id});
 }
 
 Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit) {
   std::vector<UserRow> users;
-  TANDEM_TRY(txn.exec("SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id > ? ORDER BY u.id LIMIT ?",
+  TANDEM_TRY(txn.exec("SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.id > ? ORDER BY u.id LIMIT ?",
                       {after_id, std::int64_t{limit}}, [&](const Row& row) { users.push_back(user_from_row(row)); }));
   return users;
 }
@@ -72,8 +71,8 @@ Result<std::int64_t> insert_session(Txn& txn, std::string_view token_hash, std::
 
 Result<std::optional<std::pair<SessionRow, UserRow>>> find_session(Txn& txn, std::string_view token_hash,
                                                                    TimestampMs now) {
-  auto row = txn.one("SELECT s.id, s.user_id, s.csrf_token, s.expires_at, " + std::string(kUserColumns) +
-                         " FROM sessions s JOIN users u ON u.id = s.user_id "
+  auto row = txn.one("SELECT s.id, s.user_id, s.csrf_token, s.expires_at, " TANDEM_USER_COLUMNS
+                     " FROM sessions s JOIN users u ON u.id = s.user_id "
                          "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
                      {std::string(token_hash), now});
   if (!row.ok()) return std::move(row).error();
@@ -100,9 +99,8 @@ Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::strin
 }
 
 Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash) {
-  auto row = txn.one("SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, " +
-                         std::string(kUserColumns) +
-                         " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+  auto row = txn.one("SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, " TANDEM_USER_COLUMNS
+                     " FROM api_tokens t JOIN users u ON u.id = t.user_id "
                          "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
                      {std::string(token_hash)});
   if (!row.ok()) return std::move(row).error();

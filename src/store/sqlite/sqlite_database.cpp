@@ -26,6 +26,12 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
   return Error::internal_error(detail);
 }
 
+// Hashes std::string and std::string_view alike, so cache lookups need no temporary string.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+
 // One SQLite connection with its cache of prepared statements. Used by one thread at a time.
 class Connection {
  public:
@@ -83,7 +89,7 @@ class Connection {
 
  private:
   sqlite3_stmt* prepare(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
@@ -133,7 +139,7 @@ class Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 class SqliteTxn final : public Txn {
