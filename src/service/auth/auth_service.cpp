@@ -30,7 +30,11 @@ std::string normalize_email(std::string_view email) {
 }
 
 AuthService::AuthService(store::Database& db, const Clock& clock, AuthSettings settings)
-    : db_(db), clock_(clock), settings_(settings), dummy_hash_(hash_password(random_token()).value()) {}
+    : db_(db),
+      clock_(clock),
+      settings_(settings),
+      dummy_hash_(hash_password(random_token()).value()),
+      identities_(settings.identity_cache_ttl_ms, 100'000) {}
 
 Status AuthService::check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now) {
   const TimestampMs since = now - settings_.failed_login_window_ms;
@@ -82,39 +86,58 @@ Result<NewSession> AuthService::login(std::string_view email_in, std::string_vie
 }
 
 Status AuthService::logout(std::int64_t session_id) {
-  return db_.write([&](store::Txn& txn) { return store::delete_session(txn, session_id); });
+  TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::delete_session(txn, session_id); }));
+  identities_.clear();
+  return {};
 }
 
 Result<std::optional<Identity>> AuthService::authenticate_session(std::string_view secret) {
   if (secret.empty()) return std::optional<Identity>{};
   const TimestampMs now = clock_.now_ms();
+  const std::string key = hash_secret(secret);
+  if (auto cached = identities_.find(key, now)) return cached;
+  return lookup_session(key, now);
+}
+
+Result<std::optional<Identity>> AuthService::lookup_session(const std::string& secret_hash, TimestampMs now) {
   std::optional<std::pair<store::SessionRow, store::UserRow>> found;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(found, store::find_session(txn, hash_secret(secret), now));
+    TANDEM_ASSIGN(found, store::find_session(txn, secret_hash, now));
     return {};
   }));
   if (!found) return std::optional<Identity>{};
   auto& [session, user] = *found;
-  if (session.expires_at - now < settings_.session_ttl_ms / 2) {
-    const TimestampMs renewed = now + settings_.session_ttl_ms;
-    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, renewed); }));
+  TimestampMs expires_at = session.expires_at;
+  if (expires_at - now < settings_.session_ttl_ms / 2) {
+    expires_at = now + settings_.session_ttl_ms;
+    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, expires_at); }));
   }
-  return std::optional(Identity{actor_of(user), user, session.id, session.csrf_token});
+  Identity identity{actor_of(user), user, session.id, session.csrf_token};
+  identities_.insert(secret_hash, identity, now, expires_at);
+  return std::optional(std::move(identity));
 }
 
 Result<std::optional<Identity>> AuthService::authenticate_token(std::string_view secret) {
   if (!secret.starts_with(kTokenPrefix)) return std::optional<Identity>{};
+  const TimestampMs now = clock_.now_ms();
+  const std::string key = hash_secret(secret);
+  if (auto cached = identities_.find(key, now)) return cached;
+  return lookup_token(key, now);
+}
+
+Result<std::optional<Identity>> AuthService::lookup_token(const std::string& secret_hash, TimestampMs now) {
   std::optional<std::pair<store::ApiTokenRow, store::UserRow>> found;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(found, store::find_api_token(txn, hash_secret(secret)));
+    TANDEM_ASSIGN(found, store::find_api_token(txn, secret_hash));
     return {};
   }));
   if (!found) return std::optional<Identity>{};
   const store::ApiTokenRow& token = found->first;
-  const TimestampMs now = clock_.now_ms();
   if (!token.last_used_at || now - *token.last_used_at >= kTokenUseResolutionMs)
     TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::touch_api_token(txn, token.id, now); }));
-  return std::optional(Identity{actor_of(found->second), found->second, 0, {}});
+  Identity identity{actor_of(found->second), found->second, 0, {}};
+  identities_.insert(secret_hash, identity, now, now + settings_.identity_cache_ttl_ms);
+  return std::optional(std::move(identity));
 }
 
 Result<NewApiToken> AuthService::create_token(const Actor& actor, std::string_view name) {
@@ -151,11 +174,13 @@ Status AuthService::revoke_token(const Actor& actor, std::int64_t token_id) {
   if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
     return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
   const TimestampMs now = clock_.now_ms();
-  return db_.write([&](store::Txn& txn) -> Status {
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const bool revoked, store::revoke_api_token(txn, actor.user_id, token_id, now));
     if (!revoked) return Error::make(ErrorCode::not_found, "no such token");
     return status_of(store::append_event(txn, actor, now, "api_token", token_id, "api_token.revoked", "{}"));
-  });
+  }));
+  identities_.clear();
+  return {};
 }
 
 }  // namespace tandem::service

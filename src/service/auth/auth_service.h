@@ -10,6 +10,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/auth/identity_cache.h"
 #include "store/database.h"
 #include "store/identity/identity_repository.h"
 
@@ -19,6 +20,7 @@ struct AuthSettings {
   TimestampMs session_ttl_ms = 14LL * 24 * 3600 * 1000;  // sliding: renewed when half has passed
   int max_failed_logins = 10;                             // per account and per address ...
   TimestampMs failed_login_window_ms = 15LL * 60 * 1000;  // ... within this window
+  TimestampMs identity_cache_ttl_ms = 5000;               // how long a checked credential is trusted
 };
 
 /// A fresh browser session: `secret` goes into the cookie and nowhere else.
@@ -53,7 +55,7 @@ class AuthService {
   /// failures for the account or the address; details["retry_after"] holds seconds).
   Result<NewSession> login(std::string_view email, std::string_view password, std::string_view remote_address,
                            std::string_view user_agent);
-  /// Ends a session. Idempotent.
+  /// Ends a session (and forgets cached credentials). Idempotent.
   Status logout(std::int64_t session_id);
   /// The identity behind a session cookie's secret, or nullopt when unknown or expired.
   Result<std::optional<Identity>> authenticate_session(std::string_view secret);
@@ -69,11 +71,14 @@ class AuthService {
 
  private:
   Status check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now);
+  Result<std::optional<Identity>> lookup_session(const std::string& secret_hash, TimestampMs now);
+  Result<std::optional<Identity>> lookup_token(const std::string& secret_hash, TimestampMs now);
 
   store::Database& db_;
   const Clock& clock_;
   AuthSettings settings_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not reveal them
+  IdentityCache<Identity> identities_;  // by secret hash; sessions and tokens alike
 };
 
 /// Lower-cases and trims an email address for storage and lookup.

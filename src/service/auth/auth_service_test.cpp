@@ -135,6 +135,24 @@ TEST_F(AuthServiceTest, ApiTokensAuthenticateUntilRevoked) {
   EXPECT_EQ(auth_.revoke_token(actor, token->token.id).error().code, ErrorCode::not_found);
 }
 
+TEST_F(AuthServiceTest, CredentialsChangedElsewhereStopWorkingWithinTheCacheLifetime) {
+  auto session = login(kPassword);
+  auto token = auth_.create_token(Actor::user(user_.id, user_.role, user_.name), "ci");
+  ASSERT_TRUE(session.ok() && token.ok());
+  ASSERT_TRUE(auth_.authenticate_session(session->secret).value().has_value());
+  ASSERT_TRUE(auth_.authenticate_token(token->secret).value().has_value());
+  // Another process (e.g. the CLI) deletes the session and revokes the token behind this one's back.
+  ASSERT_TRUE(temp_.db()
+                  .write([](store::Txn& txn) -> Status {
+                    TANDEM_TRY(txn.exec("DELETE FROM sessions", {}));
+                    return txn.exec("UPDATE api_tokens SET revoked_at = 1", {});
+                  })
+                  .ok());
+  clock_.advance_ms(AuthSettings{}.identity_cache_ttl_ms);
+  EXPECT_FALSE(auth_.authenticate_session(session->secret).value().has_value());
+  EXPECT_FALSE(auth_.authenticate_token(token->secret).value().has_value());
+}
+
 TEST_F(AuthServiceTest, NobodyRevokesAnotherUsersToken) {
   auto token = auth_.create_token(Actor::user(user_.id, user_.role, user_.name), "mine");
   ASSERT_TRUE(token.ok());
