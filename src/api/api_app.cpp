@@ -41,7 +41,8 @@ Result<std::int64_t> id_param(const net::Request& request, std::string_view name
   return id;
 }
 
-ApiApp::ApiApp(Services services, ApiSettings settings) : services_(services), settings_(std::move(settings)) {
+ApiApp::ApiApp(Services services, ApiSettings settings)
+    : services_(services), settings_(std::move(settings)) {
   if (!settings_.web_root.empty()) web_.emplace(settings_.web_root);
   register_auth_routes(*this);
   register_user_routes(*this);
@@ -50,21 +51,22 @@ ApiApp::ApiApp(Services services, ApiSettings settings) : services_(services), s
 
 void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {
   const bool csrf_exempt = access == Access::anyone;
-  router_.add(std::move(method), std::move(pattern),
-              [this, access, csrf_exempt, handler = std::move(handler)](net::Request& request) {
-                RequestContext context{request, std::nullopt};
-                if (Status s = authenticate(context); !s.ok()) return error_response(s.error(), request.request_id);
-                if (access == Access::signed_in && !request.actor.is_authenticated())
-                  return error_response(Error::make(ErrorCode::unauthenticated, "sign in first"), request.request_id);
-                if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
-                    !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
-                  return error_response(
-                      Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in"),
-                      request.request_id);
-                Result<net::Response> response = handler(context);
-                if (!response.ok()) return error_response(response.error(), request.request_id);
-                return std::move(response).value();
-              });
+  router_.add(
+      std::move(method), std::move(pattern),
+      [this, access, csrf_exempt, handler = std::move(handler)](net::Request& request) {
+        RequestContext context{request, std::nullopt};
+        if (Status s = authenticate(context); !s.ok()) return error_response(s.error(), request.request_id);
+        if (access == Access::signed_in && !request.actor.is_authenticated())
+          return error_response(Error::make(ErrorCode::unauthenticated, "sign in first"), request.request_id);
+        if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
+            !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
+          return error_response(
+              Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in"),
+              request.request_id);
+        Result<net::Response> response = handler(context);
+        if (!response.ok()) return error_response(response.error(), request.request_id);
+        return std::move(response).value();
+      });
 }
 
 Status ApiApp::authenticate(RequestContext& context) {
@@ -114,8 +116,9 @@ Result<Actor> ApiApp::authenticate_live(net::Request& request) {
 }
 
 std::string ApiApp::live_hello(const Actor& actor) const {
-  return nlohmann::json{{"type", "hello"},
-                        {"user", {{"id", actor.user_id}, {"name", actor.name}, {"role", to_string(actor.role)}}}}
+  return nlohmann::json{
+      {"type", "hello"},
+      {"user", {{"id", actor.user_id}, {"name", actor.name}, {"role", to_string(actor.role)}}}}
       .dump();
 }
 

@@ -20,7 +20,8 @@ Result<net::Response> login(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto password, string_field(body, "password"));
   TANDEM_ASSIGN(auto session, app.services().auth.login(email, password, context.request.remote_address,
                                                         context.request.headers.get("User-Agent")));
-  net::Response response = json_response(200, {{"user", user_json(session.user)}, {"csrf_token", session.csrf_token}});
+  net::Response response =
+      json_response(200, {{"user", user_json(session.user)}, {"csrf_token", session.csrf_token}});
   const TimestampMs lifetime = session.expires_at - app.services().clock.now_ms();
   response.headers.add("Set-Cookie", session_cookie(session.secret, lifetime, app.settings().secure_cookies));
   return response;
@@ -65,10 +66,13 @@ Result<net::Response> revoke_token(ApiApp& app, RequestContext& context) {
 
 void register_auth_routes(ApiApp& app) {
   app.add("POST", "/api/v1/auth/login", Access::anyone, [&app](RequestContext& c) { return login(app, c); });
-  app.add("POST", "/api/v1/auth/logout", Access::signed_in, [&app](RequestContext& c) { return logout(app, c); });
+  app.add("POST", "/api/v1/auth/logout", Access::signed_in,
+          [&app](RequestContext& c) { return logout(app, c); });
   app.add("GET", "/api/v1/me", Access::signed_in, [](RequestContext& c) { return me(c); });
-  app.add("POST", "/api/v1/me/tokens", Access::signed_in, [&app](RequestContext& c) { return create_token(app, c); });
-  app.add("GET", "/api/v1/me/tokens", Access::signed_in, [&app](RequestContext& c) { return list_tokens(app, c); });
+  app.add("POST", "/api/v1/me/tokens", Access::signed_in,
+          [&app](RequestContext& c) { return create_token(app, c); });
+  app.add("GET", "/api/v1/me/tokens", Access::signed_in,
+          [&app](RequestContext& c) { return list_tokens(app, c); });
   app.add("DELETE", "/api/v1/me/tokens/{id}", Access::signed_in,
           [&app](RequestContext& c) { return revoke_token(app, c); });
 }

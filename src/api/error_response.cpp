@@ -1,31 +1,50 @@
 #include "api/error_response.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 namespace tandem::api {
 
 int http_status(ErrorCode code) {
   switch (code) {
-    case ErrorCode::bad_request: return 400;
-    case ErrorCode::invalid_json: return 400;
-    case ErrorCode::validation_failed: return 422;
-    case ErrorCode::unauthenticated: return 401;
-    case ErrorCode::invalid_credentials: return 401;
-    case ErrorCode::forbidden: return 403;
-    case ErrorCode::csrf_failed: return 403;
-    case ErrorCode::not_found: return 404;
-    case ErrorCode::method_not_allowed: return 405;
-    case ErrorCode::conflict: return 409;
-    case ErrorCode::precondition_failed: return 412;
-    case ErrorCode::payload_too_large: return 413;
-    case ErrorCode::headers_too_large: return 431;
-    case ErrorCode::unsupported_media_type: return 415;
-    case ErrorCode::rate_limited: return 429;
-    case ErrorCode::request_timeout: return 408;
-    case ErrorCode::module_disabled: return 404;
-    case ErrorCode::unavailable: return 503;
-    case ErrorCode::internal: return 500;
+    case ErrorCode::bad_request:
+      return 400;
+    case ErrorCode::invalid_json:
+      return 400;
+    case ErrorCode::validation_failed:
+      return 422;
+    case ErrorCode::unauthenticated:
+      return 401;
+    case ErrorCode::invalid_credentials:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::csrf_failed:
+      return 403;
+    case ErrorCode::not_found:
+      return 404;
+    case ErrorCode::method_not_allowed:
+      return 405;
+    case ErrorCode::conflict:
+      return 409;
+    case ErrorCode::precondition_failed:
+      return 412;
+    case ErrorCode::payload_too_large:
+      return 413;
+    case ErrorCode::headers_too_large:
+      return 431;
+    case ErrorCode::unsupported_media_type:
+      return 415;
+    case ErrorCode::rate_limited:
+      return 429;
+    case ErrorCode::request_timeout:
+      return 408;
+    case ErrorCode::module_disabled:
+      return 404;
+    case ErrorCode::unavailable:
+      return 503;
+    case ErrorCode::internal:
+      return 500;
   }
   return 500;
 }

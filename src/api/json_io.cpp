@@ -17,7 +17,8 @@ Result<std::string> string_field(const nlohmann::json& body, std::string_view ke
   const auto it = body.find(key);
   if (it == body.end() || it->is_null()) return std::string();
   if (!it->is_string())
-    return Error::make(ErrorCode::validation_failed, std::string(key) + " must be a string").with("field", std::string(key));
+    return Error::make(ErrorCode::validation_failed, std::string(key) + " must be a string")
+        .with("field", std::string(key));
   return it->get<std::string>();
 }
 
@@ -28,8 +29,9 @@ net::Response json_response(int status, const nlohmann::json& body) {
 }
 
 net::Response page_response(nlohmann::json items, const std::string& next_cursor) {
-  return json_response(200, {{"data", std::move(items)},
-                             {"next_cursor", next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(next_cursor)}});
+  return json_response(
+      200, {{"data", std::move(items)},
+            {"next_cursor", next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(next_cursor)}});
 }
 
 }  // namespace tandem::api

@@ -14,7 +14,8 @@ namespace tandem::api {
 /// The request body as a JSON object. Errors: unsupported_media_type (Content-Type not application/json),
 /// invalid_json (not JSON, or not an object).
 Result<nlohmann::json> parse_json_object(const net::Request& request);
-/// The string member `key` of `body`; "" when absent. Errors: validation_failed when present but not a string.
+/// The string member `key` of `body`; "" when absent. Errors: validation_failed when present but not a
+/// string.
 Result<std::string> string_field(const nlohmann::json& body, std::string_view key);
 /// A JSON response with the given status and `Cache-Control: no-store`.
 net::Response json_response(int status, const nlohmann::json& body);

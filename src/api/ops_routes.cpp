@@ -6,8 +6,9 @@
 namespace tandem::api {
 
 void register_ops_routes(ApiApp& app) {
-  app.add("GET", "/healthz", Access::anyone,
-          [](RequestContext&) -> Result<net::Response> { return json_response(200, {{"status", "ok"}}); });
+  app.add("GET", "/healthz", Access::anyone, [](RequestContext&) -> Result<net::Response> {
+    return json_response(200, {{"status", "ok"}});
+  });
   app.add("GET", "/readyz", Access::anyone, [&app](RequestContext&) -> Result<net::Response> {
     if (Status s = app.services().db.ping(); !s.ok())
       return Error{ErrorCode::unavailable, "the store is not reachable", s.error().internal, {}};
@@ -16,7 +17,7 @@ void register_ops_routes(ApiApp& app) {
   app.add("GET", "/metrics", Access::anyone, [&app](RequestContext&) -> Result<net::Response> {
     auto& s = app.services();
     return net::Response::text(200, s.metrics.render(s.db.write_queue_depth(), s.hub.size()),
-                                "text/plain; version=0.0.4; charset=utf-8");
+                               "text/plain; version=0.0.4; charset=utf-8");
   });
   app.add("GET", "/api/v1/openapi.json", Access::anyone, [](RequestContext&) -> Result<net::Response> {
     return net::Response::json(200, std::string(openapi_json()));

@@ -19,7 +19,8 @@ nlohmann::json api_token_json(const store::ApiTokenRow& token) {
           {"name", token.name},
           {"prefix", token.prefix},
           {"created_at", format_iso8601(token.created_at)},
-          {"last_used_at", token.last_used_at ? nlohmann::json(format_iso8601(*token.last_used_at)) : nlohmann::json()}};
+          {"last_used_at",
+           token.last_used_at ? nlohmann::json(format_iso8601(*token.last_used_at)) : nlohmann::json()}};
 }
 
 }  // namespace tandem::api

@@ -48,9 +48,12 @@ Result<net::Response> get_user(ApiApp& app, RequestContext& context) {
 }  // namespace
 
 void register_user_routes(ApiApp& app) {
-  app.add("GET", "/api/v1/users", Access::signed_in, [&app](RequestContext& c) { return list_users(app, c); });
-  app.add("POST", "/api/v1/users", Access::signed_in, [&app](RequestContext& c) { return create_user(app, c); });
-  app.add("GET", "/api/v1/users/{id}", Access::signed_in, [&app](RequestContext& c) { return get_user(app, c); });
+  app.add("GET", "/api/v1/users", Access::signed_in,
+          [&app](RequestContext& c) { return list_users(app, c); });
+  app.add("POST", "/api/v1/users", Access::signed_in,
+          [&app](RequestContext& c) { return create_user(app, c); });
+  app.add("GET", "/api/v1/users/{id}", Access::signed_in,
+          [&app](RequestContext& c) { return get_user(app, c); });
 }
 
 }  // namespace tandem::api

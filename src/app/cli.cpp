@@ -2,9 +2,9 @@
 
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 
@@ -18,9 +18,12 @@ int fail(std::string_view what, const Error& error) {
     case ErrorCode::validation_failed:
     case ErrorCode::conflict:
     case ErrorCode::invalid_json:
-    case ErrorCode::bad_request: return 65;  // EX_DATAERR
-    case ErrorCode::unavailable: return 69;  // EX_UNAVAILABLE
-    default: return 1;
+    case ErrorCode::bad_request:
+      return 65;  // EX_DATAERR
+    case ErrorCode::unavailable:
+      return 69;  // EX_UNAVAILABLE
+    default:
+      return 1;
   }
 }
 
@@ -60,7 +63,8 @@ int run_cli(int argc, char** argv) {
   CreateUserArgs user_args;
   create_user->add_option("--email", user_args.email, "email address")->required();
   create_user->add_option("--name", user_args.name, "display name")->required();
-  create_user->add_option("--role", user_args.role, "admin, manager or agent")->required()
+  create_user->add_option("--role", user_args.role, "admin, manager or agent")
+      ->required()
       ->check(CLI::IsMember({"admin", "manager", "agent"}));
   auto* password = create_user->add_option("--password", user_args.password, "password (8+ characters)");
   auto* password_stdin = create_user->add_flag("--password-stdin", user_args.password_stdin,

@@ -25,7 +25,8 @@ int serve_command(const Config& config) {
 
   auto server = TandemServer::start(config);
   if (!server.ok()) return fail("serve", server.error());
-  const std::string shown_host = endpoint->first.find(':') != std::string::npos ? "[" + endpoint->first + "]" : endpoint->first;
+  const std::string shown_host =
+      endpoint->first.find(':') != std::string::npos ? "[" + endpoint->first + "]" : endpoint->first;
   std::cout << "tandem listening on http://" << shown_host << ":" << server.value()->port() << std::endl;
   spdlog::info("serving {} with data in {}", config.listen, config.data_dir);
 
@@ -54,7 +55,8 @@ int create_user_command(const Config& config, CreateUserArgs args) {
   }
   auto runtime = open_runtime(config);
   if (!runtime.ok()) return fail("admin create-user", runtime.error());
-  auto user = runtime.value()->users->create_user(Actor::system(), {args.email, args.name, args.role, args.password});
+  auto user =
+      runtime.value()->users->create_user(Actor::system(), {args.email, args.name, args.role, args.password});
   runtime.value()->db->close();
   if (!user.ok()) {
     Error error = user.error();

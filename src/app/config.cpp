@@ -12,7 +12,9 @@ namespace tandem::app {
 
 namespace {
 
-Error config_error(std::string message) { return Error::make(ErrorCode::validation_failed, std::move(message)); }
+Error config_error(std::string message) {
+  return Error::make(ErrorCode::validation_failed, std::move(message));
+}
 
 template <typename T>
 Status read_number(std::string_view text, T& out, std::string_view what) {
@@ -32,7 +34,8 @@ Status read_bool(std::string_view text, bool& out, std::string_view what) {
 
 Status read_synchronous(std::string_view text, bool& full, std::string_view what) {
   if (text != "normal" && text != "full")
-    return config_error(std::string(what) + ": expected \"normal\" or \"full\", got \"" + std::string(text) + "\"");
+    return config_error(std::string(what) + ": expected \"normal\" or \"full\", got \"" + std::string(text) +
+                        "\"");
   full = text == "full";
   return {};
 }
@@ -46,11 +49,15 @@ struct Setting {
 
 template <typename T>
 Setting number_setting(std::string_view path, std::string_view env, T Config::*member) {
-  return {path, env, [member](Config& c, std::string_view v, std::string_view what) { return read_number(v, c.*member, what); }};
+  return {path, env, [member](Config& c, std::string_view v, std::string_view what) {
+            return read_number(v, c.*member, what);
+          }};
 }
 
 Setting bool_setting(std::string_view path, std::string_view env, bool Config::*member) {
-  return {path, env, [member](Config& c, std::string_view v, std::string_view what) { return read_bool(v, c.*member, what); }};
+  return {path, env, [member](Config& c, std::string_view v, std::string_view what) {
+            return read_bool(v, c.*member, what);
+          }};
 }
 
 Setting text_setting(std::string_view path, std::string_view env, std::string Config::*member) {
@@ -67,14 +74,18 @@ const std::vector<Setting>& settings() {
       number_setting("server.worker_threads", "TANDEM_WORKER_THREADS", &Config::worker_threads),
       number_setting("server.max_body_bytes", "TANDEM_MAX_BODY_BYTES", &Config::max_body_bytes),
       number_setting("server.max_header_bytes", "TANDEM_MAX_HEADER_BYTES", &Config::max_header_bytes),
-      number_setting("server.idle_timeout_seconds", "TANDEM_IDLE_TIMEOUT_SECONDS", &Config::idle_timeout_seconds),
-      number_setting("server.read_timeout_seconds", "TANDEM_READ_TIMEOUT_SECONDS", &Config::read_timeout_seconds),
+      number_setting("server.idle_timeout_seconds", "TANDEM_IDLE_TIMEOUT_SECONDS",
+                     &Config::idle_timeout_seconds),
+      number_setting("server.read_timeout_seconds", "TANDEM_READ_TIMEOUT_SECONDS",
+                     &Config::read_timeout_seconds),
       number_setting("server.max_connections", "TANDEM_MAX_CONNECTIONS", &Config::max_connections),
       bool_setting("server.access_log", "TANDEM_ACCESS_LOG", &Config::access_log),
       bool_setting("server.secure_cookies", "TANDEM_SECURE_COOKIES", &Config::secure_cookies),
       text_setting("store.data_dir", "TANDEM_DATA", &Config::data_dir),
       {"store.synchronous", "TANDEM_SYNCHRONOUS",
-       [](Config& c, std::string_view v, std::string_view what) { return read_synchronous(v, c.synchronous_full, what); }},
+       [](Config& c, std::string_view v, std::string_view what) {
+         return read_synchronous(v, c.synchronous_full, what);
+       }},
       text_setting("web.root", "TANDEM_WEB_ROOT", &Config::web_root),
       text_setting("log.level", "TANDEM_LOG_LEVEL", &Config::log_level),
   };
@@ -94,12 +105,14 @@ Status apply_file(Config& config, const std::string& path) {
   try {
     table = toml::parse_file(path);
   } catch (const toml::parse_error& err) {
-    return config_error(path + ":" + std::to_string(err.source().begin.line) + ": " + std::string(err.description()));
+    return config_error(path + ":" + std::to_string(err.source().begin.line) + ": " +
+                        std::string(err.description()));
   }
   for (const auto& setting : settings()) {
     const toml::node* node = table.at_path(setting.toml_path).node();
     if (!node) continue;
-    const std::string where = path + ":" + std::to_string(node->source().begin.line) + ": " + std::string(setting.toml_path);
+    const std::string where =
+        path + ":" + std::to_string(node->source().begin.line) + ": " + std::string(setting.toml_path);
     const auto text = toml_text(*node);
     if (!text) return config_error(where + ": unsupported value type");
     TANDEM_TRY(setting.apply(config, *text, where));
@@ -109,7 +122,9 @@ Status apply_file(Config& config, const std::string& path) {
 
 }  // namespace
 
-std::string Config::database_path() const { return (std::filesystem::path(data_dir) / "tandem.db").string(); }
+std::string Config::database_path() const {
+  return (std::filesystem::path(data_dir) / "tandem.db").string();
+}
 
 Result<Config> load_config(const std::optional<std::string>& file) {
   Config config;

@@ -10,12 +10,12 @@
 namespace tandem::app {
 
 struct Config {
-  std::string listen = "127.0.0.1:8080";  // [server] listen / TANDEM_LISTEN
-  std::string data_dir = "data";          // [store] data_dir / TANDEM_DATA
-  bool synchronous_full = false;          // [store] synchronous = "full" / TANDEM_SYNCHRONOUS
-  std::string web_root;                   // [web] root / TANDEM_WEB_ROOT (default: the built front end)
-  unsigned io_threads = 0;                // [server] io_threads / TANDEM_IO_THREADS (0 = one per core)
-  unsigned worker_threads = 32;           // [server] worker_threads / TANDEM_WORKER_THREADS
+  std::string listen = "127.0.0.1:8080";     // [server] listen / TANDEM_LISTEN
+  std::string data_dir = "data";             // [store] data_dir / TANDEM_DATA
+  bool synchronous_full = false;             // [store] synchronous = "full" / TANDEM_SYNCHRONOUS
+  std::string web_root;                      // [web] root / TANDEM_WEB_ROOT (default: the built front end)
+  unsigned io_threads = 0;                   // [server] io_threads / TANDEM_IO_THREADS (0 = one per core)
+  unsigned worker_threads = 32;              // [server] worker_threads / TANDEM_WORKER_THREADS
   std::size_t max_body_bytes = 1024 * 1024;  // [server] max_body_bytes / TANDEM_MAX_BODY_BYTES
   std::size_t max_header_bytes = 16 * 1024;  // [server] max_header_bytes / TANDEM_MAX_HEADER_BYTES
   unsigned idle_timeout_seconds = 60;        // [server] idle_timeout_seconds

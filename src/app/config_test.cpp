@@ -36,7 +36,8 @@ TEST_F(ConfigTest, DefaultsServeLocallyWithDataInDotData) {
 
 TEST_F(ConfigTest, FileThenEnvironmentEachOverride) {
   const auto path = write_file(
-      "[server]\nlisten = \"0.0.0.0:9000\"\nmax_body_bytes = 2048\naccess_log = false\n[store]\ndata_dir = \"/srv/t\"\n");
+      "[server]\nlisten = \"0.0.0.0:9000\"\nmax_body_bytes = 2048\naccess_log = false\n[store]\ndata_dir = "
+      "\"/srv/t\"\n");
   auto from_file = load_config(path);
   ASSERT_TRUE(from_file.ok()) << from_file.error().message;
   EXPECT_EQ(from_file->listen, "0.0.0.0:9000");
@@ -60,7 +61,8 @@ TEST_F(ConfigTest, BadValuesNameWhereTheyAre) {
 
   auto bad_syntax = load_config(write_file("[server\nlisten = 1\n"));
   ASSERT_FALSE(bad_syntax.ok());
-  EXPECT_NE(bad_syntax.error().message.find("tandem.toml:1"), std::string::npos) << bad_syntax.error().message;
+  EXPECT_NE(bad_syntax.error().message.find("tandem.toml:1"), std::string::npos)
+      << bad_syntax.error().message;
 
   ::setenv("TANDEM_MAX_BODY_BYTES", "-5", 1);
   auto bad_env = load_config(std::nullopt);
@@ -71,7 +73,8 @@ TEST_F(ConfigTest, BadValuesNameWhereTheyAre) {
 }
 
 TEST(ParseListen, SplitsHostAndPort) {
-  EXPECT_EQ(parse_listen("127.0.0.1:8080").value(), std::make_pair(std::string("127.0.0.1"), std::uint16_t{8080}));
+  EXPECT_EQ(parse_listen("127.0.0.1:8080").value(),
+            std::make_pair(std::string("127.0.0.1"), std::uint16_t{8080}));
   EXPECT_EQ(parse_listen("[::1]:0").value(), std::make_pair(std::string("::1"), std::uint16_t{0}));
   EXPECT_FALSE(parse_listen("8080").ok());
   EXPECT_FALSE(parse_listen("host:99999").ok());

@@ -41,12 +41,14 @@ int demo_command(const Config& config) {
   auto existing = has_users(*rt.db);
   if (!existing.ok()) return fail("demo", existing.error());
   if (existing.value()) {
-    std::cerr << "tandem: demo: " << config.data_dir << " already has users; demo data goes into a new data dir\n";
+    std::cerr << "tandem: demo: " << config.data_dir
+              << " already has users; demo data goes into a new data dir\n";
     return 65;
   }
   for (const auto& person : kDemoUsers) {
-    auto user = rt.users->create_user(Actor::system(), {std::string(person.email), std::string(person.name),
-                                                         std::string(person.role), std::string(kDemoPassword)});
+    auto user =
+        rt.users->create_user(Actor::system(), {std::string(person.email), std::string(person.name),
+                                                std::string(person.role), std::string(kDemoPassword)});
     if (!user.ok()) return fail("demo", user.error());
   }
   rt.db->close();

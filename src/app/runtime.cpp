@@ -16,7 +16,8 @@ Result<std::unique_ptr<Runtime>> open_runtime(const Config& config) {
     return Error{ErrorCode::unavailable, "cannot create the data dir " + config.data_dir, ec.message(), {}};
   auto runtime = std::make_unique<Runtime>();
   runtime->config = config;
-  TANDEM_ASSIGN(runtime->db, store::open_sqlite({config.database_path(), 5000, 512, config.synchronous_full}));
+  TANDEM_ASSIGN(runtime->db,
+                store::open_sqlite({config.database_path(), 5000, 512, config.synchronous_full}));
   TANDEM_TRY(store::migrate(*runtime->db));
   runtime->auth = std::make_unique<service::AuthService>(*runtime->db, runtime->clock);
   runtime->users = std::make_unique<service::UserService>(*runtime->db, runtime->clock);

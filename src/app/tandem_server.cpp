@@ -1,7 +1,7 @@
 #include "app/tandem_server.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "api/api_app.h"
 #include "api/error_response.h"
@@ -25,15 +25,14 @@ void publish_events(store::Database& db, net::LiveHub& hub, const std::vector<st
     return;
   }
   for (const auto& event : events) {
-    const nlohmann::json message = {
-        {"type", "event"},
-        {"event",
-         {{"id", event.id},
-          {"at", format_iso8601(event.at)},
-          {"kind", event.kind},
-          {"entity_type", event.entity_type},
-          {"entity_id", event.entity_id},
-          {"payload", nlohmann::json::parse(event.payload, nullptr, false)}}}};
+    const nlohmann::json message = {{"type", "event"},
+                                    {"event",
+                                     {{"id", event.id},
+                                      {"at", format_iso8601(event.at)},
+                                      {"kind", event.kind},
+                                      {"entity_type", event.entity_type},
+                                      {"entity_id", event.entity_id},
+                                      {"payload", nlohmann::json::parse(event.payload, nullptr, false)}}}};
     hub.publish(message.dump(), [&](const Actor& actor) {
       return Policy::can_see_event(actor, event.entity_type, event.entity_id, event.actor_id);
     });
@@ -75,11 +74,14 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   parts.app = std::make_unique<api::ApiApp>(
       api::Services{*rt.db, rt.clock, *rt.auth, *rt.users, parts.metrics, parts.hub},
       api::ApiSettings{config.secure_cookies, config.web_root});
-  rt.db->set_on_commit([&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.db, parts.hub, ids); });
+  rt.db->set_on_commit(
+      [&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.db, parts.hub, ids); });
   api::ApiApp& app = *parts.app;
   net::ServerHooks hooks{
       [&app](net::Request& request) { return app.handle(request); },
-      [](ErrorCode code, std::string message) { return api::error_response(Error::make(code, std::move(message))); },
+      [](ErrorCode code, std::string message) {
+        return api::error_response(Error::make(code, std::move(message)));
+      },
       [&app](net::Request& request) { return app.authenticate_live(request); },
       [&app](const Actor& actor) { return app.live_hello(actor); },
   };
@@ -97,6 +99,8 @@ void TandemServer::stop() {
   runtime_->db->close();
 }
 
-TandemServer::~TandemServer() { stop(); }
+TandemServer::~TandemServer() {
+  stop();
+}
 
 }  // namespace tandem::app

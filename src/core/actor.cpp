@@ -4,9 +4,12 @@ namespace tandem {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::admin: return "admin";
-    case Role::manager: return "manager";
-    case Role::agent: return "agent";
+    case Role::admin:
+      return "admin";
+    case Role::manager:
+      return "manager";
+    case Role::agent:
+      return "agent";
   }
   return "agent";
 }
@@ -20,9 +23,12 @@ std::optional<Role> parse_role(std::string_view name) {
 
 std::string Actor::label() const {
   switch (kind) {
-    case Kind::anonymous: return "anonymous";
-    case Kind::system: return "system";
-    case Kind::user: return "user:" + std::to_string(user_id);
+    case Kind::anonymous:
+      return "anonymous";
+    case Kind::system:
+      return "system";
+    case Kind::user:
+      return "user:" + std::to_string(user_id);
   }
   return "anonymous";
 }

@@ -41,7 +41,8 @@ std::string format_iso8601(TimestampMs ms) {
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lld.%03lldZ", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                 static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long long>(hms.seconds().count()), static_cast<long long>(hms.subseconds().count()));
+                static_cast<long long>(hms.seconds().count()),
+                static_cast<long long>(hms.subseconds().count()));
   return buf;
 }
 
@@ -51,7 +52,8 @@ std::optional<TimestampMs> parse_iso8601(std::string_view text) {
       text[13] != ':' || text[16] != ':')
     return std::nullopt;
   if (!read_number(text, 0, 4, year) || !read_number(text, 5, 2, month) || !read_number(text, 8, 2, day) ||
-      !read_number(text, 11, 2, hour) || !read_number(text, 14, 2, minute) || !read_number(text, 17, 2, second))
+      !read_number(text, 11, 2, hour) || !read_number(text, 14, 2, minute) ||
+      !read_number(text, 17, 2, second))
     return std::nullopt;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
     return std::nullopt;

@@ -20,8 +20,9 @@ TEST(Iso8601, ParsesWhatItFormats) {
 }
 
 TEST(Iso8601, RejectsMalformedText) {
-  for (const char* bad : {"", "2026-11-23", "2026-13-01T00:00:00Z", "2026-11-23T25:00:00Z", "2026-11-23T09:30:00",
-                          "2026-11-23T09:30:00+02:00", "2026-11-23T09:30:00.Z", "abcd-ef-ghTij:kl:mnZ"})
+  for (const char* bad :
+       {"", "2026-11-23", "2026-13-01T00:00:00Z", "2026-11-23T25:00:00Z", "2026-11-23T09:30:00",
+        "2026-11-23T09:30:00+02:00", "2026-11-23T09:30:00.Z", "abcd-ef-ghTij:kl:mnZ"})
     EXPECT_FALSE(parse_iso8601(bad).has_value()) << bad;
 }
 

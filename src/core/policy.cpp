@@ -9,8 +9,10 @@ bool Policy::can(const Actor& actor, Action action) {
     case Action::view_users:
     case Action::manage_own_tokens:
     case Action::view_own_profile:
-    case Action::subscribe_live: return true;
-    case Action::manage_users: return actor.role == Role::admin;
+    case Action::subscribe_live:
+      return true;
+    case Action::manage_users:
+      return actor.role == Role::admin;
   }
   return false;
 }

@@ -12,7 +12,7 @@ namespace tandem {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}   // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   /// True when a value is held.
@@ -20,17 +20,32 @@ class [[nodiscard]] Result {
   explicit operator bool() const { return ok(); }
 
   /// The value; only valid when ok().
-  T& value() & { assert(ok()); return std::get<0>(state_); }
-  const T& value() const& { assert(ok()); return std::get<0>(state_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(state_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
   /// The error; only valid when !ok().
-  const Error& error() const& { assert(!ok()); return std::get<1>(state_); }
-  Error&& error() && { assert(!ok()); return std::get<1>(std::move(state_)); }
+  const Error& error() const& {
+    assert(!ok());
+    return std::get<1>(state_);
+  }
+  Error&& error() && {
+    assert(!ok());
+    return std::get<1>(std::move(state_));
+  }
 
  private:
   std::variant<T, Error> state_;
@@ -44,8 +59,14 @@ class [[nodiscard]] Status {
 
   bool ok() const { return !failed_; }
   explicit operator bool() const { return ok(); }
-  const Error& error() const& { assert(failed_); return error_; }
-  Error&& error() && { assert(failed_); return std::move(error_); }
+  const Error& error() const& {
+    assert(failed_);
+    return error_;
+  }
+  Error&& error() && {
+    assert(failed_);
+    return std::move(error_);
+  }
 
  private:
   Error error_;
@@ -53,9 +74,9 @@ class [[nodiscard]] Status {
 };
 
 /// Returns early from the enclosing function with the error of a failed Status or Result.
-#define TANDEM_TRY(expr)                                  \
-  do {                                                    \
-    auto&& tandem_try_result_ = (expr);                   \
+#define TANDEM_TRY(expr)                                                        \
+  do {                                                                          \
+    auto&& tandem_try_result_ = (expr);                                         \
     if (!tandem_try_result_.ok()) return std::move(tandem_try_result_).error(); \
   } while (0)
 
@@ -70,10 +91,10 @@ Status status_of(Result<T>&& result) {
 #define TANDEM_CONCAT_(a, b) TANDEM_CONCAT_INNER_(a, b)
 /// Evaluates a Result; on error returns it from the enclosing function, else moves its value into `lhs`
 /// (a declaration like `auto user` or an existing variable).
-#define TANDEM_ASSIGN(lhs, expr)                                                      \
-  auto TANDEM_CONCAT_(tandem_assign_, __LINE__) = (expr);                            \
-  if (!TANDEM_CONCAT_(tandem_assign_, __LINE__).ok())                                \
-    return std::move(TANDEM_CONCAT_(tandem_assign_, __LINE__)).error();              \
+#define TANDEM_ASSIGN(lhs, expr)                                        \
+  auto TANDEM_CONCAT_(tandem_assign_, __LINE__) = (expr);               \
+  if (!TANDEM_CONCAT_(tandem_assign_, __LINE__).ok())                   \
+    return std::move(TANDEM_CONCAT_(tandem_assign_, __LINE__)).error(); \
   lhs = std::move(TANDEM_CONCAT_(tandem_assign_, __LINE__)).value()
 
 }  // namespace tandem

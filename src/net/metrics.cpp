@@ -35,7 +35,8 @@ std::string Metrics::render(std::size_t write_queue_depth, std::size_t live_subs
   std::uint64_t cumulative = 0;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     cumulative += bucket_counts_[i].load();
-    out += fmt::format("tandem_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i], cumulative);
+    out +=
+        fmt::format("tandem_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i], cumulative);
   }
   cumulative += bucket_counts_[kBuckets.size()].load();
   out += fmt::format("tandem_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", cumulative);

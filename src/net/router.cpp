@@ -66,7 +66,8 @@ Router::Match Router::match(std::string_view method, std::string_view path,
   params.clear();
   for (std::size_t i = 0; i < best->segments.size(); ++i)
     if (is_param(best->segments[i]))
-      params.emplace_back(best->segments[i].substr(1, best->segments[i].size() - 2), percent_decode(parts[i]));
+      params.emplace_back(best->segments[i].substr(1, best->segments[i].size() - 2),
+                          percent_decode(parts[i]));
   result.outcome = Outcome::matched;
   result.handler = &best->handler;
   result.pattern = best->pattern;

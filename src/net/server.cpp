@@ -10,11 +10,11 @@
 #include <thread>
 #include <unordered_set>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <spdlog/spdlog.h>
 
 namespace tandem::net {
 
@@ -37,7 +37,8 @@ Request to_request(http::request<http::string_body>& in, std::string remote_addr
   const auto question = request.target.find('?');
   request.path = request.target.substr(0, question);
   if (question != std::string::npos) request.query = request.target.substr(question + 1);
-  for (const auto& field : in) request.headers.add(std::string(field.name_string()), std::string(field.value()));
+  for (const auto& field : in)
+    request.headers.add(std::string(field.name_string()), std::string(field.value()));
   request.body = std::move(in.body());
   request.remote_address = std::move(remote_address);
   return request;
@@ -54,9 +55,10 @@ void copy_headers(http::response<Body>& out, const Response& in, bool keep_alive
 // An id for a request: the client's X-Request-Id when it is short and plain, else a fresh one.
 std::string request_id_for(const Request& request, unsigned loop_index, std::uint64_t sequence) {
   const std::string_view given = request.headers.get("X-Request-Id");
-  const bool plain = !given.empty() && given.size() <= 64 &&
-                     given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
-                         std::string_view::npos;
+  const bool plain =
+      !given.empty() && given.size() <= 64 &&
+      given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+          std::string_view::npos;
   if (plain) return std::string(given);
   return std::to_string(loop_index) + "-" + std::to_string(sequence);
 }
@@ -65,10 +67,13 @@ std::string request_id_for(const Request& request, unsigned loop_index, std::uin
 // from any thread.
 class LiveSession final : public LiveSink, public std::enable_shared_from_this<LiveSession> {
  public:
-  LiveSession(websocket::stream<beast::tcp_stream> ws, asio::io_context& ioc) : ws_(std::move(ws)), ioc_(ioc) {}
+  LiveSession(websocket::stream<beast::tcp_stream> ws, asio::io_context& ioc)
+      : ws_(std::move(ws)), ioc_(ioc) {}
 
   void send(std::string text) override {
-    asio::post(ioc_, [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
+    asio::post(ioc_, [self = shared_from_this(), text = std::move(text)]() mutable {
+      self->enqueue(std::move(text));
+    });
   }
 
   // Reads (and drops) client frames until the connection closes; the hub writes meanwhile.
@@ -102,14 +107,15 @@ class LiveSession final : public LiveSink, public std::enable_shared_from_this<L
   void write_next() {
     writing_ = true;
     ws_.text(true);
-    ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      self->queue_.pop_front();
-      if (ec || self->queue_.empty()) {
-        self->writing_ = false;
-        return;
-      }
-      self->write_next();
-    });
+    ws_.async_write(asio::buffer(queue_.front()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      self->queue_.pop_front();
+                      if (ec || self->queue_.empty()) {
+                        self->writing_ = false;
+                        return;
+                      }
+                      self->write_next();
+                    });
   }
 
   websocket::stream<beast::tcp_stream> ws_;
@@ -133,10 +139,12 @@ class HttpServer::Impl {
   ~Impl() { stop(); }
 
   Result<std::uint16_t> start() {
-    const unsigned n = options_.io_threads ? options_.io_threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned n =
+        options_.io_threads ? options_.io_threads : std::max(1u, std::thread::hardware_concurrency());
     beast::error_code ec;
     const auto address = asio::ip::make_address(options_.host, ec);
-    if (ec) return Error{ErrorCode::unavailable, "bad listen address", "bad listen host " + options_.host, {}};
+    if (ec)
+      return Error{ErrorCode::unavailable, "bad listen address", "bad listen host " + options_.host, {}};
     std::uint16_t port = options_.port;
     for (unsigned i = 0; i < n; ++i) {
       auto loop = std::make_unique<Loop>();
@@ -148,8 +156,10 @@ class HttpServer::Impl {
       if (!ec) loop->acceptor.bind(endpoint, ec);
       if (!ec) loop->acceptor.listen(asio::socket_base::max_listen_connections, ec);
       if (ec)
-        return Error{ErrorCode::unavailable, "cannot listen on " + options_.host + ":" + std::to_string(port),
-                     ec.message(), {}};
+        return Error{ErrorCode::unavailable,
+                     "cannot listen on " + options_.host + ":" + std::to_string(port),
+                     ec.message(),
+                     {}};
       port = loop->acceptor.local_endpoint().port();
       loops_.push_back(std::move(loop));
     }
@@ -190,8 +200,8 @@ class HttpServer::Impl {
     tcp::acceptor acceptor{ioc};
     std::thread thread;
     std::uint64_t sequence = 0;
-    std::unordered_set<beast::tcp_stream*> streams;         // HTTP connections, touched on this loop only
-    std::unordered_set<LiveSession*> live_sessions;         // WebSocket clients, likewise
+    std::unordered_set<beast::tcp_stream*> streams;  // HTTP connections, touched on this loop only
+    std::unordered_set<LiveSession*> live_sessions;  // WebSocket clients, likewise
   };
 
   // Runs on the loop: no new connections, idle keep-alive connections end, live clients are closed.
@@ -312,8 +322,8 @@ class HttpServer::Impl {
       message = "request body is larger than " + std::to_string(options_.max_body_bytes) + " bytes";
     } else if (ec == beast::error::timeout && got_bytes) {
       code = ErrorCode::request_timeout, message = "the request was not received in time";
-    } else if (ec.category() == beast::error_code(http::error::end_of_stream).category() && ec != http::error::end_of_stream &&
-               ec != http::error::partial_message) {
+    } else if (ec.category() == beast::error_code(http::error::end_of_stream).category() &&
+               ec != http::error::end_of_stream && ec != http::error::partial_message) {
       code = ErrorCode::bad_request, message = "malformed HTTP request";
     } else {
       co_return;  // closed, reset, idle timeout, shutdown
@@ -329,8 +339,8 @@ class HttpServer::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
-  asio::awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response& response, unsigned version,
-                                                    bool keep_alive, bool head_only) {
+  asio::awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response& response,
+                                                    unsigned version, bool keep_alive, bool head_only) {
     beast::error_code ec;
     stream.expires_after(options_.read_timeout);
     const auto status = static_cast<http::status>(response.status);
@@ -368,8 +378,8 @@ class HttpServer::Impl {
     co_return ec;
   }
 
-  asio::awaitable<void> serve_live(Loop& loop, beast::tcp_stream stream, http::request<http::string_body> upgrade,
-                                   std::string remote_address) {
+  asio::awaitable<void> serve_live(Loop& loop, beast::tcp_stream stream,
+                                   http::request<http::string_body> upgrade, std::string remote_address) {
     const auto started = Clock::now();
     Request request = to_request(upgrade, std::move(remote_address));
     request.route = options_.live_path;
@@ -402,7 +412,8 @@ class HttpServer::Impl {
 
   void record(const Request& request, int status, std::size_t bytes, Clock::time_point started) {
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    metrics_.observe_request(request.method, request.route.empty() ? "unmatched" : request.route, status, seconds);
+    metrics_.observe_request(request.method, request.route.empty() ? "unmatched" : request.route, status,
+                             seconds);
     if (options_.access_log)
       spdlog::info("access method={} path={} status={} bytes={} ms={:.3f} remote={} rid={}", request.method,
                    request.path, status, bytes, seconds * 1e3, request.remote_address, request.request_id);
@@ -426,8 +437,12 @@ HttpServer::HttpServer(ServerOptions options, ServerHooks hooks, Metrics& metric
 
 HttpServer::~HttpServer() = default;
 
-Result<std::uint16_t> HttpServer::start() { return impl_->start(); }
+Result<std::uint16_t> HttpServer::start() {
+  return impl_->start();
+}
 
-void HttpServer::stop() { impl_->stop(); }
+void HttpServer::stop() {
+  impl_->stop();
+}
 
 }  // namespace tandem::net

@@ -19,7 +19,8 @@ bool safe_relative_path(std::string_view path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     const auto end = path.find('/', start);
-    const std::string_view segment = path.substr(start, end == std::string_view::npos ? path.npos : end - start);
+    const std::string_view segment =
+        path.substr(start, end == std::string_view::npos ? path.npos : end - start);
     if (segment == ".." || segment == "." || (!segment.empty() && segment.front() == '.')) return false;
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -67,13 +68,15 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   return serve_file(request, root_ / "index.html");  // a client-side route
 }
 
-std::optional<Response> StaticFiles::serve_file(const Request& request, const std::filesystem::path& file) const {
+std::optional<Response> StaticFiles::serve_file(const Request& request,
+                                                const std::filesystem::path& file) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
   const auto size = std::filesystem::file_size(file, ec);
   const auto modified = std::filesystem::last_write_time(file, ec);
   if (ec) return std::nullopt;
-  const auto stamp = std::chrono::duration_cast<std::chrono::microseconds>(modified.time_since_epoch()).count();
+  const auto stamp =
+      std::chrono::duration_cast<std::chrono::microseconds>(modified.time_since_epoch()).count();
   const std::string etag = fmt::format("\"{:x}-{:x}\"", size, stamp);
 
   Response response;

@@ -13,9 +13,12 @@ Event event_from_row(const Row& row) {
 
 std::string_view actor_kind(const Actor& actor) {
   switch (actor.kind) {
-    case Actor::Kind::user: return "user";
-    case Actor::Kind::system: return "system";
-    case Actor::Kind::anonymous: return "anonymous";
+    case Actor::Kind::user:
+      return "user";
+    case Actor::Kind::system:
+      return "system";
+    case Actor::Kind::anonymous:
+      return "anonymous";
   }
   return "anonymous";
 }
@@ -38,7 +41,8 @@ Result<std::int64_t> append_event(Txn& txn, const Actor& actor, TimestampMs at, 
 Result<std::vector<Event>> events_after(Txn& txn, std::int64_t after_id, int limit) {
   std::vector<Event> out;
   TANDEM_TRY(txn.exec("SELECT " + std::string(kColumns) + " FROM events WHERE id > ? ORDER BY id LIMIT ?",
-                      {after_id, std::int64_t{limit}}, [&](const Row& row) { out.push_back(event_from_row(row)); }));
+                      {after_id, std::int64_t{limit}},
+                      [&](const Row& row) { out.push_back(event_from_row(row)); }));
   return out;
 }
 

@@ -8,8 +8,10 @@ namespace {
 
 Status require_lease_held(Txn& txn, std::string_view action, std::int64_t job_id) {
   if (txn.changes() == 1) return {};
-  return Error{ErrorCode::conflict, "the job lease was lost",
-               std::string(action) + " of job " + std::to_string(job_id) + " without its lease", {}};
+  return Error{ErrorCode::conflict,
+               "the job lease was lost",
+               std::string(action) + " of job " + std::to_string(job_id) + " without its lease",
+               {}};
 }
 
 }  // namespace
@@ -33,7 +35,8 @@ Result<std::int64_t> enqueue_job(Txn& txn, const NewJob& job, TimestampMs now) {
   return existing.value()->int64(0);
 }
 
-Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now, TimestampMs lease_ms) {
+Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now,
+                                     TimestampMs lease_ms) {
   auto row = txn.one(
       "UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
       "WHERE id = (SELECT id FROM jobs WHERE (state = 'pending' AND run_at <= ?) "
@@ -43,21 +46,23 @@ Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, Timestamp
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<Job>{};
   const Row& r = *row.value();
-  return std::optional<Job>(Job{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)),
-                                static_cast<int>(r.int64(4))});
+  return std::optional<Job>(
+      Job{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)), static_cast<int>(r.int64(4))});
 }
 
 Status complete_job(Txn& txn, std::int64_t job_id, std::string_view owner, TimestampMs now) {
-  TANDEM_TRY(txn.exec(
-      "UPDATE jobs SET state = 'done', finished_at = ?, lease_owner = NULL, lease_until = NULL "
-      "WHERE id = ? AND state = 'running' AND lease_owner = ?",
-      {now, job_id, std::string(owner)}));
+  TANDEM_TRY(
+      txn.exec("UPDATE jobs SET state = 'done', finished_at = ?, lease_owner = NULL, lease_until = NULL "
+               "WHERE id = ? AND state = 'running' AND lease_owner = ?",
+               {now, job_id, std::string(owner)}));
   return require_lease_held(txn, "completion", job_id);
 }
 
-Status fail_job(Txn& txn, std::int64_t job_id, std::string_view owner, std::string_view error, TimestampMs now) {
-  auto row = txn.one("SELECT attempts, max_attempts FROM jobs WHERE id = ? AND state = 'running' AND lease_owner = ?",
-                     {job_id, std::string(owner)});
+Status fail_job(Txn& txn, std::int64_t job_id, std::string_view owner, std::string_view error,
+                TimestampMs now) {
+  auto row = txn.one(
+      "SELECT attempts, max_attempts FROM jobs WHERE id = ? AND state = 'running' AND lease_owner = ?",
+      {job_id, std::string(owner)});
   if (!row.ok()) return std::move(row).error();
   if (!row.value())
     return Error{ErrorCode::conflict, "the job lease was lost", "failure of job without its lease", {}};

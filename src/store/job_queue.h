@@ -13,8 +13,8 @@ namespace tandem::store {
 
 struct NewJob {
   std::string kind;
-  std::string payload = "{}";          // JSON object text
-  TimestampMs run_at = 0;              // not before this instant
+  std::string payload = "{}";                  // JSON object text
+  TimestampMs run_at = 0;                      // not before this instant
   std::optional<std::string> idempotency_key;  // a second job with the same key is not added
   int max_attempts = 10;
 };
@@ -39,7 +39,8 @@ Status complete_job(Txn& txn, std::int64_t job_id, std::string_view owner, Times
 
 /// Records a failed attempt: the job runs again after a backoff of 2^attempts seconds (at most an hour),
 /// or is marked failed after max_attempts. Errors: `conflict` when `owner` no longer holds the lease.
-Status fail_job(Txn& txn, std::int64_t job_id, std::string_view owner, std::string_view error, TimestampMs now);
+Status fail_job(Txn& txn, std::int64_t job_id, std::string_view owner, std::string_view error,
+                TimestampMs now);
 
 /// The backoff before retry number `attempts` (1-based): 2^attempts seconds, capped at one hour.
 TimestampMs retry_backoff_ms(int attempts);

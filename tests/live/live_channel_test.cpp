@@ -105,7 +105,8 @@ class LiveChannelTest : public ::testing::Test {
   }
 
   store::UserRow make_user(const std::string& email, const std::string& role) {
-    auto user = server_->runtime().users->create_user(Actor::system(), {email, email, role, std::string(kPassword)});
+    auto user =
+        server_->runtime().users->create_user(Actor::system(), {email, email, role, std::string(kPassword)});
     EXPECT_TRUE(user.ok());
     return user.value();
   }
@@ -154,7 +155,8 @@ TEST_F(LiveChannelTest, EachClientSeesOnlyWhatThePolicyAllows) {
   ASSERT_EQ(agent.next()["type"], "hello");
 
   // The agent's new token is the agent's business only.
-  ASSERT_TRUE(server_->runtime().auth->create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
+  ASSERT_TRUE(
+      server_->runtime().auth->create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
   EXPECT_FALSE(agent.next_event("api_token.created").is_null());
   EXPECT_TRUE(admin.next_event("api_token.created").is_null()) << "another user's token event leaked";
 }
@@ -169,7 +171,8 @@ TEST_F(LiveChannelTest, TakesSessionCookiesOnlyFromItsOwnPages) {
   ASSERT_TRUE(own_page.connected());
   EXPECT_EQ(own_page.next()["type"], "hello");
 
-  EXPECT_FALSE(LiveClient(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}).connected());
+  EXPECT_FALSE(
+      LiveClient(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}).connected());
   EXPECT_EQ(upgrade_status(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}), 403u);
 }
 

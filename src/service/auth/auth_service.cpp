@@ -17,7 +17,9 @@ constexpr std::string_view kTokenPrefix = "tdm_";
 // A token's last use is recorded at most this often, so authenticating stays a read.
 constexpr TimestampMs kTokenUseResolutionMs = 60'000;
 
-Actor actor_of(const store::UserRow& user) { return Actor::user(user.id, user.role, user.name); }
+Actor actor_of(const store::UserRow& user) {
+  return Actor::user(user.id, user.role, user.name);
+}
 
 }  // namespace
 
@@ -110,7 +112,8 @@ Result<std::optional<Identity>> AuthService::lookup_session(const std::string& s
   TimestampMs expires_at = session.expires_at;
   if (expires_at - now < settings_.session_ttl_ms / 2) {
     expires_at = now + settings_.session_ttl_ms;
-    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, expires_at); }));
+    TANDEM_TRY(
+        db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, expires_at); }));
   }
   Identity identity{actor_of(user), user, session.id, session.csrf_token};
   identities_.insert(secret_hash, identity, now, expires_at);
@@ -144,17 +147,20 @@ Result<NewApiToken> AuthService::create_token(const Actor& actor, std::string_vi
   if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
     return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
   if (name.empty() || name.size() > 100)
-    return Error::make(ErrorCode::validation_failed, "name must have 1 to 100 characters").with("field", "name");
+    return Error::make(ErrorCode::validation_failed, "name must have 1 to 100 characters")
+        .with("field", "name");
   const TimestampMs now = clock_.now_ms();
   NewApiToken created;
   created.secret = std::string(kTokenPrefix) + random_token();
-  created.token = store::ApiTokenRow{0, actor.user_id, std::string(name), created.secret.substr(0, 10), now, {}};
+  created.token =
+      store::ApiTokenRow{0, actor.user_id, std::string(name), created.secret.substr(0, 10), now, {}};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(created.token.id, store::insert_api_token(txn, actor.user_id, name, hash_secret(created.secret),
-                                                            created.token.prefix, now));
+    TANDEM_ASSIGN(created.token.id,
+                  store::insert_api_token(txn, actor.user_id, name, hash_secret(created.secret),
+                                          created.token.prefix, now));
     const nlohmann::json payload = {{"name", name}, {"prefix", created.token.prefix}};
-    return status_of(
-        store::append_event(txn, actor, now, "api_token", created.token.id, "api_token.created", payload.dump()));
+    return status_of(store::append_event(txn, actor, now, "api_token", created.token.id, "api_token.created",
+                                         payload.dump()));
   }));
   return created;
 }

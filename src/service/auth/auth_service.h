@@ -17,7 +17,7 @@
 namespace tandem::service {
 
 struct AuthSettings {
-  TimestampMs session_ttl_ms = 14LL * 24 * 3600 * 1000;  // sliding: renewed when half has passed
+  TimestampMs session_ttl_ms = 14LL * 24 * 3600 * 1000;   // sliding: renewed when half has passed
   int max_failed_logins = 10;                             // per account and per address ...
   TimestampMs failed_login_window_ms = 15LL * 60 * 1000;  // ... within this window
   TimestampMs identity_cache_ttl_ms = 5000;               // how long a checked credential is trusted
@@ -77,7 +77,7 @@ class AuthService {
   store::Database& db_;
   const Clock& clock_;
   AuthSettings settings_;
-  std::string dummy_hash_;  // verified against for unknown emails, so timing does not reveal them
+  std::string dummy_hash_;              // verified against for unknown emails, so timing does not reveal them
   IdentityCache<Identity> identities_;  // by secret hash; sessions and tokens alike
 };
 

@@ -17,7 +17,8 @@ class AuthServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     init_secrets();
-    auto user = users_.create_user(Actor::system(), {"Ada@Example.com ", "Ada Admin", "admin", std::string(kPassword)});
+    auto user = users_.create_user(Actor::system(),
+                                   {"Ada@Example.com ", "Ada Admin", "admin", std::string(kPassword)});
     ASSERT_TRUE(user.ok()) << user.error().message;
     user_ = user.value();
   }
@@ -35,7 +36,9 @@ class AuthServiceTest : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(AuthServiceTest, EmailsAreStoredNormalised) { EXPECT_EQ(user_.email, "ada@example.com"); }
+TEST_F(AuthServiceTest, EmailsAreStoredNormalised) {
+  EXPECT_EQ(user_.email, "ada@example.com");
+}
 
 TEST_F(AuthServiceTest, PasswordsAreStoredAsArgon2id) {
   EXPECT_TRUE(user_.password_hash.starts_with("$argon2id$")) << user_.password_hash;
@@ -81,12 +84,14 @@ TEST_F(AuthServiceTest, TenFailuresLockTheAccountForTheRestOfTheWindow) {
 }
 
 TEST_F(AuthServiceTest, TenFailuresFromOneAddressLockThatAddress) {
-  auto other = users_.create_user(Actor::system(), {"bob@example.com", "Bob", "agent", std::string(kPassword)});
+  auto other =
+      users_.create_user(Actor::system(), {"bob@example.com", "Bob", "agent", std::string(kPassword)});
   ASSERT_TRUE(other.ok());
   for (int i = 0; i < 10; ++i)
     EXPECT_FALSE(auth_.login("guess" + std::to_string(i) + "@example.com", "x", "10.6.6.6", "t").ok());
   EXPECT_EQ(auth_.login("bob@example.com", kPassword, "10.6.6.6", "t").error().code, ErrorCode::rate_limited);
-  EXPECT_TRUE(auth_.login("bob@example.com", kPassword, "10.0.0.7", "t").ok()) << "other addresses are not locked";
+  EXPECT_TRUE(auth_.login("bob@example.com", kPassword, "10.0.0.7", "t").ok())
+      << "other addresses are not locked";
 }
 
 TEST_F(AuthServiceTest, SessionsExpireAndSlideWhileUsed) {
@@ -156,7 +161,8 @@ TEST_F(AuthServiceTest, CredentialsChangedElsewhereStopWorkingWithinTheCacheLife
 TEST_F(AuthServiceTest, NobodyRevokesAnotherUsersToken) {
   auto token = auth_.create_token(Actor::user(user_.id, user_.role, user_.name), "mine");
   ASSERT_TRUE(token.ok());
-  auto other = users_.create_user(Actor::system(), {"eve@example.com", "Eve", "admin", std::string(kPassword)});
+  auto other =
+      users_.create_user(Actor::system(), {"eve@example.com", "Eve", "admin", std::string(kPassword)});
   ASSERT_TRUE(other.ok());
   const Actor eve = Actor::user(other->id, other->role, other->name);
   EXPECT_EQ(auth_.revoke_token(eve, token->token.id).error().code, ErrorCode::not_found);

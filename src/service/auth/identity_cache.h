@@ -31,7 +31,8 @@ class IdentityCache {
   /// Caches `value` under `key` until now + ttl, or `not_after` when that is sooner.
   void insert(const std::string& key, Value value, TimestampMs now, TimestampMs not_after) {
     std::unique_lock lock(mutex_);
-    if (entries_.size() >= max_entries_) std::erase_if(entries_, [&](const auto& e) { return e.second.expires_at <= now; });
+    if (entries_.size() >= max_entries_)
+      std::erase_if(entries_, [&](const auto& e) { return e.second.expires_at <= now; });
     if (entries_.size() >= max_entries_) entries_.clear();
     entries_.insert_or_assign(key, Entry{std::move(value), std::min(now + ttl_ms_, not_after)});
   }

@@ -51,8 +51,7 @@ std::string hash_secret(std::string_view secret) {
 }
 
 bool constant_time_equals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace tandem::service

@@ -4,18 +4,15 @@ namespace tandem::store {
 
 namespace {
 
-#define TANDEM_USER_COLUMNS "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
+#define TANDEM_USER_COLUMNS \
+  "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
 
 // Reads the user columns starting at column `at` of `row`.
 UserRow user_from_row(const Row& row, std::size_t at = 0) {
-  return UserRow{row.int64(at),
-                 row.text(at + 1),
-                 row.text(at + 2),
-                 parse_role(row.text(at + 3)).value_or(Role::agent),
-                 row.text(at + 4),
-                 row.int64(at + 5) != 0,
-                 row.int64(at + 6),
-                 row.int64(at + 7)};
+  return UserRow{row.int64(at),     row.text(at + 1),
+                 row.text(at + 2),  parse_role(row.text(at + 3)).value_or(Role::agent),
+                 row.text(at + 4),  row.int64(at + 5) != 0,
+                 row.int64(at + 6), row.int64(at + 7)};
 }
 
 Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
@@ -42,8 +39,7 @@ Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
 }
 
 Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view email) {
-  return one_user(txn, "SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.email = ?",
-                  {std::string(email)});
+  return one_user(txn, "SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.email = ?", {std::string(email)});
 }
 
 Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
@@ -53,7 +49,8 @@ Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
 Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit) {
   std::vector<UserRow> users;
   TANDEM_TRY(txn.exec("SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.id > ? ORDER BY u.id LIMIT ?",
-                      {after_id, std::int64_t{limit}}, [&](const Row& row) { users.push_back(user_from_row(row)); }));
+                      {after_id, std::int64_t{limit}},
+                      [&](const Row& row) { users.push_back(user_from_row(row)); }));
   return users;
 }
 
@@ -61,10 +58,11 @@ Result<std::int64_t> insert_session(Txn& txn, std::string_view token_hash, std::
                                     std::string_view csrf_token, TimestampMs now, TimestampMs expires_at,
                                     std::string_view remote_address, std::string_view user_agent) {
   auto row = txn.one(
-      "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_address, user_agent) "
+      "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_address, "
+      "user_agent) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string(token_hash), user_id, std::string(csrf_token), now, expires_at, std::string(remote_address),
-       std::string(user_agent)});
+      {std::string(token_hash), user_id, std::string(csrf_token), now, expires_at,
+       std::string(remote_address), std::string(user_agent)});
   if (!row.ok()) return std::move(row).error();
   return row.value()->int64(0);
 }
@@ -73,12 +71,13 @@ Result<std::optional<std::pair<SessionRow, UserRow>>> find_session(Txn& txn, std
                                                                    TimestampMs now) {
   auto row = txn.one("SELECT s.id, s.user_id, s.csrf_token, s.expires_at, " TANDEM_USER_COLUMNS
                      " FROM sessions s JOIN users u ON u.id = s.user_id "
-                         "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
+                     "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
                      {std::string(token_hash), now});
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<std::pair<SessionRow, UserRow>>{};
   const Row& r = *row.value();
-  return std::optional(std::pair{SessionRow{r.int64(0), r.int64(1), r.text(2), r.int64(3)}, user_from_row(r, 4)});
+  return std::optional(
+      std::pair{SessionRow{r.int64(0), r.int64(1), r.text(2), r.int64(3)}, user_from_row(r, 4)});
 }
 
 Status extend_session(Txn& txn, std::int64_t session_id, TimestampMs expires_at) {
@@ -92,22 +91,25 @@ Status delete_session(Txn& txn, std::int64_t session_id) {
 Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::string_view name,
                                       std::string_view token_hash, std::string_view prefix, TimestampMs now) {
   auto row = txn.one(
-      "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id",
       {user_id, std::string(name), std::string(token_hash), std::string(prefix), now});
   if (!row.ok()) return std::move(row).error();
   return row.value()->int64(0);
 }
 
 Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash) {
-  auto row = txn.one("SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, " TANDEM_USER_COLUMNS
-                     " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                         "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
-                     {std::string(token_hash)});
+  auto row =
+      txn.one("SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, " TANDEM_USER_COLUMNS
+              " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+              "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
+              {std::string(token_hash)});
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<std::pair<ApiTokenRow, UserRow>>{};
   const Row& r = *row.value();
-  return std::optional(std::pair{
-      ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)}, user_from_row(r, 6)});
+  return std::optional(
+      std::pair{ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)},
+                user_from_row(r, 6)});
 }
 
 Status touch_api_token(Txn& txn, std::int64_t token_id, TimestampMs now) {
@@ -116,18 +118,20 @@ Status touch_api_token(Txn& txn, std::int64_t token_id, TimestampMs now) {
 
 Result<std::vector<ApiTokenRow>> list_api_tokens(Txn& txn, std::int64_t user_id) {
   std::vector<ApiTokenRow> tokens;
-  TANDEM_TRY(txn.exec(
-      "SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens "
-      "WHERE user_id = ? AND revoked_at IS NULL ORDER BY id DESC",
-      {user_id}, [&](const Row& r) {
-        tokens.push_back(ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)});
-      }));
+  TANDEM_TRY(
+      txn.exec("SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens "
+               "WHERE user_id = ? AND revoked_at IS NULL ORDER BY id DESC",
+               {user_id}, [&](const Row& r) {
+                 tokens.push_back(
+                     ApiTokenRow{r.int64(0), r.int64(1), r.text(2), r.text(3), r.int64(4), r.opt_int64(5)});
+               }));
   return tokens;
 }
 
 Result<bool> revoke_api_token(Txn& txn, std::int64_t user_id, std::int64_t token_id, TimestampMs now) {
-  TANDEM_TRY(txn.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
-                      {now, token_id, user_id}));
+  TANDEM_TRY(
+      txn.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+               {now, token_id, user_id}));
   return txn.changes() == 1;
 }
 

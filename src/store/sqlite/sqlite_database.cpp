@@ -20,7 +20,8 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
   const std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no connection");
   if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
     return Error{ErrorCode::conflict, "already exists", detail, {}};
-  if ((code & 0xff) == SQLITE_CONSTRAINT) return Error{ErrorCode::validation_failed, "constraint violated", detail, {}};
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    return Error{ErrorCode::validation_failed, "constraint violated", detail, {}};
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
     return Error{ErrorCode::unavailable, "the store is busy", detail, {}};
   return Error::internal_error(detail);
@@ -42,10 +43,13 @@ class Connection {
 
   static Result<std::unique_ptr<Connection>> open(const SqliteOptions& options, bool read_only) {
     auto conn = std::make_unique<Connection>();
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(options.path.c_str(), &conn->db_, flags, nullptr) != SQLITE_OK)
-      return Error{ErrorCode::unavailable, "the store cannot be opened", sqlite_error(conn->db_, options.path).internal, {}};
+      return Error{ErrorCode::unavailable,
+                   "the store cannot be opened",
+                   sqlite_error(conn->db_, options.path).internal,
+                   {}};
     sqlite3_busy_timeout(conn->db_, options.busy_timeout_ms);
     std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;";
     if (!read_only) {
@@ -53,11 +57,15 @@ class Connection {
       pragmas += options.synchronous_full ? "FULL;" : "NORMAL;";
     }
     if (sqlite3_exec(conn->db_, pragmas.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-      return Error{ErrorCode::unavailable, "the store cannot be configured", sqlite_error(conn->db_, "pragmas").internal, {}};
+      return Error{ErrorCode::unavailable,
+                   "the store cannot be configured",
+                   sqlite_error(conn->db_, "pragmas").internal,
+                   {}};
     return conn;
   }
 
-  Status exec(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& on_row) {
+  Status exec(std::string_view sql, const std::vector<Value>& params,
+              const std::function<void(const Row&)>& on_row) {
     sqlite3_stmt* stmt = prepare(sql);
     if (!stmt) return sqlite_error(db_, "prepare " + std::string(sql));
     Status status = bind(stmt, params);
@@ -109,10 +117,14 @@ class Connection {
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) rc = sqlite3_bind_null(stmt, index);
-            else if constexpr (std::is_same_v<T, std::int64_t>) rc = sqlite3_bind_int64(stmt, index, v);
-            else if constexpr (std::is_same_v<T, double>) rc = sqlite3_bind_double(stmt, index, v);
-            else rc = sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              rc = sqlite3_bind_null(stmt, index);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              rc = sqlite3_bind_int64(stmt, index, v);
+            else if constexpr (std::is_same_v<T, double>)
+              rc = sqlite3_bind_double(stmt, index, v);
+            else
+              rc = sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
           },
           params[i]);
       if (rc != SQLITE_OK) return sqlite_error(db_, "bind");
@@ -126,12 +138,19 @@ class Connection {
     values.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       switch (sqlite3_column_type(stmt, i)) {
-        case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i))); break;
-        case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, i)); break;
-        case SQLITE_NULL: values.emplace_back(nullptr); break;
+        case SQLITE_INTEGER:
+          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          values.emplace_back(sqlite3_column_double(stmt, i));
+          break;
+        case SQLITE_NULL:
+          values.emplace_back(nullptr);
+          break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-          values.emplace_back(std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+          values.emplace_back(
+              std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
         }
       }
     }
@@ -289,15 +308,18 @@ class SqliteDatabase final : public Database {
         SqliteTxn txn(c, true);
         Status sp = c.exec("SAVEPOINT w", {}, {});
         results[i] = sp.ok() ? run_guarded(group[i].fn, txn) : sp;
-        if (!results[i].ok()) (void)c.exec("ROLLBACK TO w", {}, {});
-        else events.insert(events.end(), txn.noted_events().begin(), txn.noted_events().end());
+        if (!results[i].ok())
+          (void)c.exec("ROLLBACK TO w", {}, {});
+        else
+          events.insert(events.end(), txn.noted_events().begin(), txn.noted_events().end());
         if (sp.ok()) (void)c.exec("RELEASE w", {}, {});
       }
       Status commit = c.exec("COMMIT", {}, {});
       if (!commit.ok()) {
         (void)c.exec("ROLLBACK", {}, {});
         spdlog::error("store: commit of a group of {} failed: {}", group.size(), commit.error().internal);
-        for (auto& r : results) r = Error{ErrorCode::unavailable, "the store could not commit", commit.error().internal, {}};
+        for (auto& r : results)
+          r = Error{ErrorCode::unavailable, "the store could not commit", commit.error().internal, {}};
         events.clear();
       }
     } else {

@@ -47,7 +47,8 @@ TEST_F(StoreTest, ConcurrentWritersAllCommitInGroups) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
         Status s = db_->write([&](Txn& txn) {
-          return status_of(append_event(txn, Actor::system(), 1, "test", t * kPerThread + i, "test.happened", "{}"));
+          return status_of(
+              append_event(txn, Actor::system(), 1, "test", t * kPerThread + i, "test.happened", "{}"));
         });
         if (!s.ok()) ++failures;
       }
