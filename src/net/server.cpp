@@ -328,9 +328,9 @@ class HttpServer::Impl {
     } else {
       co_return;  // closed, reset, idle timeout, shutdown
     }
+    const auto started = Clock::now();
     Response response = hooks_.render_error(code, message);
     co_await write_response(stream, response, 11, false, false);
-    const auto started = Clock::now();
     Request unread;
     unread.method = "-";
     unread.path = "-";
