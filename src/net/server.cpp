@@ -217,7 +217,12 @@ class HttpServer::Impl {
       tcp::socket socket(loop.ioc);
       beast::error_code ec;
       co_await loop.acceptor.async_accept(socket, asio::redirect_error(use_awaitable, ec));
-      if (stopping_ || ec == asio::error::operation_aborted) co_return;
+      if (stopping_ || ec == asio::error::operation_aborted) {
+        // Close here too: this loop may run out of work and end before begin_shutdown reaches it, and an
+        // open SO_REUSEPORT listener nobody accepts on would still be handed new connections.
+        loop.acceptor.close(ec);
+        co_return;
+      }
       if (ec) {  // e.g. out of file descriptors: back off instead of spinning
         spdlog::warn("server: accept failed: {}", ec.message());
         asio::steady_timer pause(loop.ioc, std::chrono::milliseconds(50));
@@ -288,6 +293,9 @@ class HttpServer::Impl {
       if (is_safe_method(request.method)) {
         response = run_handler(request);
       } else {
+        // Awaiting another executor does not count as work on this loop (Boost 1.74): without the guard a
+        // stopping loop could finish before the worker's answer is written.
+        const auto loop_busy = asio::make_work_guard(loop.ioc);
         response = co_await asio::co_spawn(
             workers_, [&]() -> asio::awaitable<Response> { co_return run_handler(request); }, use_awaitable);
       }
