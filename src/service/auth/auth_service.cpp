@@ -21,6 +21,13 @@ Actor actor_of(const store::UserRow& user) {
   return Actor::user(user.id, user.role, user.name);
 }
 
+// API tokens belong to signed-in users, each managing only their own.
+Status require_token_owner(const Actor& actor) {
+  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
+    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  return {};
+}
+
 }  // namespace
 
 std::string normalize_email(std::string_view email) {
@@ -144,8 +151,7 @@ Result<std::optional<Identity>> AuthService::lookup_token(const std::string& sec
 }
 
 Result<NewApiToken> AuthService::create_token(const Actor& actor, std::string_view name) {
-  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
-    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  TANDEM_TRY(require_token_owner(actor));
   if (name.empty() || name.size() > 100)
     return Error::make(ErrorCode::validation_failed, "name must have 1 to 100 characters")
         .with("field", "name");
@@ -166,8 +172,7 @@ Result<NewApiToken> AuthService::create_token(const Actor& actor, std::string_vi
 }
 
 Result<std::vector<store::ApiTokenRow>> AuthService::list_tokens(const Actor& actor) {
-  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
-    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  TANDEM_TRY(require_token_owner(actor));
   std::vector<store::ApiTokenRow> tokens;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(tokens, store::list_api_tokens(txn, actor.user_id));
@@ -177,8 +182,7 @@ Result<std::vector<store::ApiTokenRow>> AuthService::list_tokens(const Actor& ac
 }
 
 Status AuthService::revoke_token(const Actor& actor, std::int64_t token_id) {
-  if (!Policy::can(actor, Action::manage_own_tokens) || !actor.is_user())
-    return Error::make(ErrorCode::forbidden, "only signed-in users have API tokens");
+  TANDEM_TRY(require_token_owner(actor));
   const TimestampMs now = clock_.now_ms();
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const bool revoked, store::revoke_api_token(txn, actor.user_id, token_id, now));
