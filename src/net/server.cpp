@@ -44,14 +44,6 @@ Request to_request(http::request<http::string_body>& in, std::string remote_addr
   return request;
 }
 
-// Copies the application's headers onto a Beast response.
-template <class Body>
-void copy_headers(http::response<Body>& out, const Response& in, bool keep_alive) {
-  for (const auto& [name, value] : in.headers.fields()) out.insert(name, value);
-  out.set(http::field::server, "tandem");
-  out.keep_alive(keep_alive);
-}
-
 // An id for a request: the client's X-Request-Id when it is short and plain, else a fresh one.
 std::string request_id_for(const Request& request, unsigned loop_index, std::uint64_t sequence) {
   const std::string_view given = request.headers.get("X-Request-Id");
@@ -349,39 +341,41 @@ class HttpServer::Impl {
 
   asio::awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response& response,
                                                     unsigned version, bool keep_alive, bool head_only) {
-    beast::error_code ec;
     stream.expires_after(options_.read_timeout);
     const auto status = static_cast<http::status>(response.status);
-    if (!response.file_path.empty()) {
-      http::file_body::value_type file;
+    const bool has_file = !response.file_path.empty();
+    http::file_body::value_type file;
+    if (has_file) {
+      beast::error_code ec;
       file.open(response.file_path.c_str(), beast::file_mode::scan, ec);
       if (ec) {
         Response missing = hooks_.render_error(ErrorCode::not_found, "file not found");
         co_return co_await write_response(stream, missing, version, keep_alive, head_only);
       }
-      if (head_only) {
-        http::response<http::empty_body> out{status, version};
-        copy_headers(out, response, keep_alive);
-        out.content_length(file.size());
-        co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
-      } else {
-        http::response<http::file_body> out{status, version, std::move(file)};
-        copy_headers(out, response, keep_alive);
-        out.prepare_payload();
-        co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
-      }
-      co_return ec;
     }
     if (head_only) {
       http::response<http::empty_body> out{status, version};
-      copy_headers(out, response, keep_alive);
-      out.content_length(response.body.size());
-      co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
-      co_return ec;
+      out.content_length(has_file ? file.size() : response.body.size());
+      co_return co_await send_message(stream, out, response, keep_alive);
+    }
+    if (has_file) {
+      http::response<http::file_body> out{status, version, std::move(file)};
+      out.prepare_payload();
+      co_return co_await send_message(stream, out, response, keep_alive);
     }
     http::response<http::string_body> out{status, version, std::move(response.body)};
-    copy_headers(out, response, keep_alive);
     out.prepare_payload();
+    co_return co_await send_message(stream, out, response, keep_alive);
+  }
+
+  // Adds the application's headers to `out` (whose length is already set) and writes it.
+  template <class Body>
+  static asio::awaitable<beast::error_code> send_message(beast::tcp_stream& stream, http::response<Body>& out,
+                                                         const Response& response, bool keep_alive) {
+    for (const auto& [name, value] : response.headers.fields()) out.insert(name, value);
+    out.set(http::field::server, "tandem");
+    out.keep_alive(keep_alive);
+    beast::error_code ec;
     co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
     co_return ec;
   }
