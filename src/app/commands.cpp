@@ -13,8 +13,6 @@
 namespace tandem::app {
 
 int serve_command(const Config& config) {
-  auto endpoint = parse_listen(config.listen);
-  if (!endpoint.ok()) return fail("serve", endpoint.error());
   // Every thread started from here on inherits the blocked signals; this thread waits for them.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -25,9 +23,7 @@ int serve_command(const Config& config) {
 
   auto server = TandemServer::start(config);
   if (!server.ok()) return fail("serve", server.error());
-  const std::string shown_host =
-      endpoint->first.find(':') != std::string::npos ? "[" + endpoint->first + "]" : endpoint->first;
-  std::cout << "tandem listening on http://" << shown_host << ":" << server.value()->port() << std::endl;
+  std::cout << "tandem listening on " << server.value()->url() << std::endl;
   spdlog::info("serving {} with data in {}", config.listen, config.data_dir);
 
   int signal_number = 0;

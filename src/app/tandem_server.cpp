@@ -88,7 +88,13 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   parts.server = std::make_unique<net::HttpServer>(server_options(config, endpoint.first, endpoint.second),
                                                    std::move(hooks), parts.metrics, parts.hub);
   TANDEM_ASSIGN(self->port_, parts.server->start());
+  self->host_ = endpoint.first;
   return self;
+}
+
+std::string TandemServer::url() const {
+  const bool ipv6 = host_.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port_);
 }
 
 void TandemServer::stop() {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "app/config.h"
 #include "app/runtime.h"
@@ -20,6 +21,8 @@ class TandemServer {
 
   /// The port actually bound (useful with port 0).
   std::uint16_t port() const { return port_; }
+  /// The address clients use: "http://HOST:PORT" (IPv6 hosts in brackets), with the bound port.
+  std::string url() const;
   /// The store and services, e.g. to act as another user in a test.
   Runtime& runtime() { return *runtime_; }
   /// Graceful stop: in-flight requests finish, live clients are closed, the store is closed. Idempotent.
@@ -30,6 +33,7 @@ class TandemServer {
   TandemServer() = default;
   std::unique_ptr<Runtime> runtime_;
   std::unique_ptr<Parts> parts_;
+  std::string host_;
   std::uint16_t port_ = 0;
 };
 
