@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.74-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
-  libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcli11-dev libtomlplusplus-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmagic-dev libgtest-dev libgmock-dev libbenchmark-dev
   chromium wrk curl python3 python3-yaml
 )
 

@@ -41,8 +41,8 @@ Result<std::int64_t> id_param(const net::Request& request, std::string_view name
   return id;
 }
 
-ApiApp::ApiApp(Services services, ApiSettings settings)
-    : services_(services), settings_(std::move(settings)) {
+ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub& hub, ApiSettings settings)
+    : services_(services), metrics_(metrics), hub_(hub), settings_(std::move(settings)) {
   if (!settings_.web_root.empty()) web_.emplace(settings_.web_root);
   register_auth_routes(*this);
   register_user_routes(*this);

@@ -13,9 +13,7 @@
 #include "net/metrics.h"
 #include "net/router.h"
 #include "net/static_files.h"
-#include "service/auth/auth_service.h"
-#include "service/users/user_service.h"
-#include "store/database.h"
+#include "service/services.h"
 
 namespace tandem::api {
 
@@ -35,16 +33,6 @@ enum class Access {
   signed_in,  // a valid session cookie or bearer token, else 401
 };
 
-/// Everything handlers may use. Owned by the caller; outlives the app.
-struct Services {
-  store::Database& db;
-  const Clock& clock;
-  service::AuthService& auth;
-  service::UserService& users;
-  net::Metrics& metrics;
-  net::LiveHub& hub;
-};
-
 struct ApiSettings {
   bool secure_cookies = false;  // add `Secure` to cookies (serve behind HTTPS)
   std::string web_root;         // built front end; empty = none
@@ -52,7 +40,8 @@ struct ApiSettings {
 
 class ApiApp {
  public:
-  ApiApp(Services services, ApiSettings settings);
+  /// `services`, `metrics` and `hub` are owned by the caller and outlive the app.
+  ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub& hub, ApiSettings settings);
 
   /// Answers one request. Thread-safe; never throws for bad input.
   net::Response handle(net::Request& request);
@@ -65,7 +54,9 @@ class ApiApp {
   void add(std::string method, std::string pattern, Access access, ApiHandler handler);
   /// The route table, e.g. to check it against the OpenAPI document.
   const net::Router& router() const { return router_; }
-  Services& services() { return services_; }
+  service::Services& services() { return services_; }
+  net::Metrics& metrics() { return metrics_; }
+  net::LiveHub& hub() { return hub_; }
   const ApiSettings& settings() const { return settings_; }
 
  private:
@@ -73,7 +64,9 @@ class ApiApp {
   /// token that is not valid).
   Status authenticate(RequestContext& context);
 
-  Services services_;
+  service::Services& services_;
+  net::Metrics& metrics_;
+  net::LiveHub& hub_;
   ApiSettings settings_;
   net::Router router_;
   std::optional<net::StaticFiles> web_;

@@ -16,11 +16,10 @@ namespace {
 std::set<std::string> served_routes() {
   store::TempDatabase temp("openapi-test");
   FakeClock clock(0);
-  service::AuthService auth(temp.db(), clock);
-  service::UserService users(temp.db(), clock);
+  service::Services services(temp.db(), clock, {});
   net::Metrics metrics;
   net::LiveHub hub;
-  ApiApp app({temp.db(), clock, auth, users, metrics, hub}, {});
+  ApiApp app(services, metrics, hub, {});
   std::set<std::string> routes;
   for (const auto& route : app.router().routes()) routes.insert(route.method + " " + route.pattern);
   routes.insert("GET /api/v1/live");  // the WebSocket endpoint is served by the server itself

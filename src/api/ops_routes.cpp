@@ -15,8 +15,8 @@ void register_ops_routes(ApiApp& app) {
     return json_response(200, {{"status", "ready"}});
   });
   app.add("GET", "/metrics", Access::anyone, [&app](RequestContext&) -> Result<net::Response> {
-    auto& s = app.services();
-    return net::Response::text(200, s.metrics.render(s.db.write_queue_depth(), s.hub.size()),
+    return net::Response::text(200,
+                               app.metrics().render(app.services().db.write_queue_depth(), app.hub().size()),
                                "text/plain; version=0.0.4; charset=utf-8");
   });
   app.add("GET", "/api/v1/openapi.json", Access::anyone, [](RequestContext&) -> Result<net::Response> {

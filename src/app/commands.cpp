@@ -51,8 +51,8 @@ int create_user_command(const Config& config, CreateUserArgs args) {
   }
   auto runtime = open_runtime(config);
   if (!runtime.ok()) return fail("admin create-user", runtime.error());
-  auto user =
-      runtime.value()->users->create_user(Actor::system(), {args.email, args.name, args.role, args.password});
+  auto user = runtime.value()->services->users.create_user(Actor::system(),
+                                                           {args.email, args.name, args.role, args.password});
   runtime.value()->db->close();
   if (!user.ok()) {
     Error error = user.error();

@@ -82,6 +82,7 @@ const std::vector<Setting>& settings() {
       bool_setting("server.access_log", "TANDEM_ACCESS_LOG", &Config::access_log),
       bool_setting("server.secure_cookies", "TANDEM_SECURE_COOKIES", &Config::secure_cookies),
       text_setting("store.data_dir", "TANDEM_DATA", &Config::data_dir),
+      number_setting("files.max_bytes", "TANDEM_MAX_FILE_BYTES", &Config::max_file_bytes),
       {"store.synchronous", "TANDEM_SYNCHRONOUS",
        [](Config& c, std::string_view v, std::string_view what) {
          return read_synchronous(v, c.synchronous_full, what);

@@ -18,6 +18,7 @@ struct Config {
   unsigned worker_threads = 32;              // [server] worker_threads / TANDEM_WORKER_THREADS
   std::size_t max_body_bytes = 1024 * 1024;  // [server] max_body_bytes / TANDEM_MAX_BODY_BYTES
   std::size_t max_header_bytes = 16 * 1024;  // [server] max_header_bytes / TANDEM_MAX_HEADER_BYTES
+  std::uint64_t max_file_bytes = 100 << 20;  // [files] max_bytes / TANDEM_MAX_FILE_BYTES
   unsigned idle_timeout_seconds = 60;        // [server] idle_timeout_seconds
   unsigned read_timeout_seconds = 30;        // [server] read_timeout_seconds
   std::size_t max_connections = 10000;       // [server] max_connections / TANDEM_MAX_CONNECTIONS

@@ -46,9 +46,9 @@ int demo_command(const Config& config) {
     return 65;
   }
   for (const auto& person : kDemoUsers) {
-    auto user =
-        rt.users->create_user(Actor::system(), {std::string(person.email), std::string(person.name),
-                                                std::string(person.role), std::string(kDemoPassword)});
+    auto user = rt.services->users.create_user(
+        Actor::system(), {std::string(person.email), std::string(person.name), std::string(person.role),
+                          std::string(kDemoPassword)});
     if (!user.ok()) return fail("demo", user.error());
   }
   rt.db->close();

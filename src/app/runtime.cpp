@@ -19,8 +19,10 @@ Result<std::unique_ptr<Runtime>> open_runtime(const Config& config) {
   TANDEM_ASSIGN(runtime->db,
                 store::open_sqlite({config.database_path(), 5000, 512, config.synchronous_full}));
   TANDEM_TRY(store::migrate(*runtime->db));
-  runtime->auth = std::make_unique<service::AuthService>(*runtime->db, runtime->clock);
-  runtime->users = std::make_unique<service::UserService>(*runtime->db, runtime->clock);
+  runtime->services = std::make_unique<service::Services>(
+      *runtime->db, runtime->clock,
+      service::ServiceSettings{(std::filesystem::path(config.data_dir) / "files").string(),
+                               config.max_file_bytes});
   return runtime;
 }
 

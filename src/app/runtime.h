@@ -5,8 +5,7 @@
 
 #include "app/config.h"
 #include "core/clock.h"
-#include "service/auth/auth_service.h"
-#include "service/users/user_service.h"
+#include "service/services.h"
 #include "store/database.h"
 
 namespace tandem::app {
@@ -15,8 +14,7 @@ struct Runtime {
   Config config;
   SystemClock clock;
   std::unique_ptr<store::Database> db;
-  std::unique_ptr<service::AuthService> auth;
-  std::unique_ptr<service::UserService> users;
+  std::unique_ptr<service::Services> services;
 };
 
 /// Creates the data dir when missing, opens the store, applies migrations and builds the services.

@@ -71,9 +71,8 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   self->parts_ = std::make_unique<Parts>();
   Runtime& rt = *self->runtime_;
   Parts& parts = *self->parts_;
-  parts.app = std::make_unique<api::ApiApp>(
-      api::Services{*rt.db, rt.clock, *rt.auth, *rt.users, parts.metrics, parts.hub},
-      api::ApiSettings{config.secure_cookies, config.web_root});
+  parts.app = std::make_unique<api::ApiApp>(*rt.services, parts.metrics, parts.hub,
+                                            api::ApiSettings{config.secure_cookies, config.web_root});
   rt.db->set_on_commit(
       [&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.db, parts.hub, ids); });
   api::ApiApp& app = *parts.app;

@@ -3,18 +3,34 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/actor.h"
 
 namespace tandem {
 
 enum class Action {
-  view_users,         // list and read internal users
-  manage_users,       // create, change, deactivate internal users
-  manage_own_tokens,  // create, list and revoke one's own API tokens
-  view_own_profile,   // read /me
-  subscribe_live,     // open the live event channel
+  view_users,           // list and read internal users
+  manage_users,         // create, change, deactivate internal users
+  manage_own_tokens,    // create, list and revoke one's own API tokens
+  view_own_profile,     // read /me
+  subscribe_live,       // open the live event channel
+  view_work,            // read the shared vocabulary: teams, item types, statuses, custom field definitions
+  manage_catalog,       // add and change item types, statuses and custom field definitions
+  manage_teams,         // add teams and change their members
+  manage_portfolios,    // add, change and order portfolios
+  create_projects,      // add projects
+  manage_all_projects,  // change any project, its members and followers
+  create_items,         // add items (in projects the actor may work in, or outside any project)
+  read_event_feed,      // page through the global changes feed (filtered per event)
+};
+
+/// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
+struct SqlFilter {
+  std::string sql;
+  std::vector<std::int64_t> params;
 };
 
 class Policy {
@@ -24,6 +40,17 @@ class Policy {
   /// True when `actor` may see an event about (entity_type, entity_id) caused by `author_user_id`.
   static bool can_see_event(const Actor& actor, std::string_view entity_type, std::int64_t entity_id,
                             std::int64_t author_user_id);
+  /// The condition on a row of `items` (referred to as `items`) true for the items `actor` may see and
+  /// work on: all for admins and managers; for agents, items outside any project, items of projects they
+  /// are a (not restricted) member of, and items where they or one of their teams is a party.
+  static SqlFilter visible_items(const Actor& actor);
+  /// The condition on a row of `projects` (referred to as `projects`) true for the projects `actor` may
+  /// see: all for admins and managers; for agents, those they are a member or a follower of.
+  static SqlFilter visible_projects(const Actor& actor);
+  /// True when `actor` may change a project in which it has `member_role` ("" when not a member).
+  static bool can_manage_project(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member).
+  static bool can_add_items_to_project(const Actor& actor, std::string_view member_role);
 };
 
 }  // namespace tandem

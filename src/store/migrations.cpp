@@ -79,11 +79,287 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_ready ON jobs(state, run_at);
 )sql";
 
+constexpr std::string_view kWorkItems = R"sql(
+CREATE TABLE counters (
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters(name, value) VALUES ('item_number', 1000);
+
+CREATE TABLE teams (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE TABLE team_members (
+  team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (team_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX team_members_by_user ON team_members(user_id, team_id);
+
+CREATE TABLE portfolios (
+  id          INTEGER PRIMARY KEY,
+  parent_id   INTEGER REFERENCES portfolios(id) ON DELETE CASCADE,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  position    REAL NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX portfolios_by_parent ON portfolios(parent_id, position);
+
+CREATE TABLE projects (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  description   TEXT NOT NULL DEFAULT '',
+  start_date    TEXT,
+  archived      INTEGER NOT NULL DEFAULT 0,
+  position      REAL NOT NULL DEFAULT 0,
+  custom_fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(custom_fields)),
+  version       INTEGER NOT NULL DEFAULT 1,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE TABLE portfolio_projects (
+  portfolio_id INTEGER NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
+  project_id   INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  position     REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (portfolio_id, project_id)
+) WITHOUT ROWID;
+CREATE INDEX portfolio_projects_by_project ON portfolio_projects(project_id, portfolio_id);
+CREATE TABLE project_members (
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('manager', 'lead', 'standard', 'restricted')),
+  PRIMARY KEY (project_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX project_members_by_user ON project_members(user_id, project_id);
+CREATE TABLE project_followers (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  party_kind TEXT NOT NULL CHECK (party_kind IN ('user', 'customer', 'organization')),
+  party_id   INTEGER NOT NULL,
+  UNIQUE (project_id, party_kind, party_id)
+);
+CREATE INDEX project_followers_by_party ON project_followers(party_kind, party_id, project_id);
+
+CREATE TABLE folders (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  parent_id  INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  position   REAL NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX folders_by_project ON folders(project_id, parent_id, position);
+
+CREATE TABLE item_types (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  builtin    INTEGER NOT NULL DEFAULT 0,
+  position   REAL NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE statuses (
+  id       INTEGER PRIMARY KEY,
+  type_id  INTEGER NOT NULL REFERENCES item_types(id) ON DELETE CASCADE,
+  name     TEXT NOT NULL,
+  color    TEXT NOT NULL,
+  position REAL NOT NULL DEFAULT 0,
+  state    TEXT NOT NULL CHECK (state IN ('not_started', 'in_progress', 'finished')),
+  UNIQUE (type_id, name)
+);
+INSERT INTO item_types(id, key, name, builtin, position, created_at, updated_at) VALUES
+  (1, 'ticket', 'Ticket', 1, 1, 0, 0),
+  (2, 'task', 'Task', 1, 2, 0, 0);
+INSERT INTO statuses(type_id, name, color, position, state) VALUES
+  (1, 'New', '#2f80ed', 1, 'not_started'),
+  (1, 'Open', '#f2994a', 2, 'in_progress'),
+  (1, 'Pending customer', '#9b51e0', 3, 'in_progress'),
+  (1, 'Pending agent', '#eb5757', 4, 'in_progress'),
+  (1, 'Resolved', '#27ae60', 5, 'finished'),
+  (1, 'Closed', '#828282', 6, 'finished'),
+  (2, 'Not started', '#828282', 1, 'not_started'),
+  (2, 'Planned', '#2f80ed', 2, 'not_started'),
+  (2, 'In progress', '#f2994a', 3, 'in_progress'),
+  (2, 'Completed', '#27ae60', 4, 'finished');
+
+CREATE TABLE custom_fields (
+  id         INTEGER PRIMARY KEY,
+  scope      TEXT NOT NULL CHECK (scope IN ('item', 'project')),
+  key        TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('text', 'number', 'date', 'choice', 'multi_choice', 'checkbox', 'user')),
+  choices    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(choices)),
+  required   INTEGER NOT NULL DEFAULT 0,
+  position   REAL NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (scope, key)
+);
+
+CREATE TABLE items (
+  id                   INTEGER PRIMARY KEY,
+  number               INTEGER NOT NULL UNIQUE,
+  type_id              INTEGER NOT NULL REFERENCES item_types(id),
+  status_id            INTEGER NOT NULL REFERENCES statuses(id),
+  state                TEXT NOT NULL,
+  title                TEXT NOT NULL,
+  description          TEXT NOT NULL DEFAULT '',
+  priority             INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 5),
+  project_id           INTEGER REFERENCES projects(id),
+  folder_id            INTEGER REFERENCES folders(id),
+  parent_id            INTEGER REFERENCES items(id),
+  planned_start        TEXT,
+  planned_finish       TEXT,
+  planned_work_minutes INTEGER,
+  duration_days        REAL,
+  constraint_type      TEXT NOT NULL DEFAULT 'asap',
+  constraint_date      TEXT,
+  actual_start         TEXT,
+  actual_finish        TEXT,
+  percent_complete     INTEGER NOT NULL DEFAULT 0 CHECK (percent_complete BETWEEN 0 AND 100),
+  points               REAL,
+  due_date             TEXT,
+  source               TEXT NOT NULL DEFAULT 'agent',
+  tags                 TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+  custom_fields        TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(custom_fields)),
+  position             REAL NOT NULL DEFAULT 0,
+  version              INTEGER NOT NULL DEFAULT 1,
+  created_by           INTEGER,
+  created_at           INTEGER NOT NULL,
+  updated_at           INTEGER NOT NULL
+);
+CREATE INDEX items_by_updated ON items(updated_at);
+CREATE INDEX items_by_project ON items(project_id, updated_at);
+CREATE INDEX items_by_folder ON items(folder_id) WHERE folder_id IS NOT NULL;
+CREATE INDEX items_by_parent ON items(parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX items_by_status ON items(status_id, updated_at);
+CREATE INDEX items_by_state ON items(state, updated_at);
+
+-- Who is on an item: requesters, followers and assignees; users, teams, later customers.
+CREATE TABLE item_parties (
+  item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('requester', 'follower', 'assignee')),
+  party_kind TEXT NOT NULL CHECK (party_kind IN ('user', 'team', 'customer')),
+  party_id   INTEGER NOT NULL,
+  PRIMARY KEY (item_id, role, party_kind, party_id)
+) WITHOUT ROWID;
+CREATE INDEX item_parties_by_party ON item_parties(party_kind, party_id, role, item_id);
+
+CREATE TABLE item_tags (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  tag     TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (item_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX item_tags_by_tag ON item_tags(tag, item_id);
+
+CREATE TABLE item_links (
+  id           INTEGER PRIMARY KEY,
+  from_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  to_item_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  kind         TEXT NOT NULL CHECK (kind IN ('FS', 'SS', 'FF', 'SF', 'relates')),
+  lag_minutes  INTEGER NOT NULL DEFAULT 0,
+  created_at   INTEGER NOT NULL,
+  UNIQUE (from_item_id, to_item_id, kind)
+);
+CREATE INDEX item_links_by_to ON item_links(to_item_id);
+
+CREATE TABLE messages (
+  id          INTEGER PRIMARY KEY,
+  item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  visibility  TEXT NOT NULL CHECK (visibility IN ('public', 'internal')),
+  author_kind TEXT NOT NULL,
+  author_id   INTEGER,
+  body        TEXT NOT NULL,
+  body_html   TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  edited      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX messages_by_item ON messages(item_id, id);
+CREATE TABLE message_revisions (
+  id         INTEGER PRIMARY KEY,
+  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  body       TEXT NOT NULL,
+  edited_by  INTEGER,
+  edited_at  INTEGER NOT NULL
+);
+CREATE INDEX message_revisions_by_message ON message_revisions(message_id, id);
+
+CREATE TABLE files (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL,
+  size        INTEGER NOT NULL,
+  mime        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  uploaded_by INTEGER,
+  created_at  INTEGER NOT NULL
+);
+CREATE INDEX files_by_hash ON files(sha256);
+CREATE TABLE attachments (
+  id         INTEGER PRIMARY KEY,
+  file_id    INTEGER NOT NULL REFERENCES files(id),
+  item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  UNIQUE (item_id, file_id)
+);
+CREATE INDEX attachments_by_file ON attachments(file_id);
+CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id IS NOT NULL;
+
+-- The first answer to a POST sent with an Idempotency-Key, replayed on retries.
+CREATE TABLE idempotency_keys (
+  owner      TEXT NOT NULL,
+  key        TEXT NOT NULL,
+  request    TEXT NOT NULL,
+  status     INTEGER NOT NULL,
+  headers    TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (owner, key)
+) WITHOUT ROWID;
+
+-- Full-text search over items and messages; external content, kept in step by triggers.
+CREATE VIRTUAL TABLE items_fts USING fts5(title, description, content='items', content_rowid='id',
+                                          tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+  INSERT INTO items_fts(rowid, title, description) VALUES (new.id, new.title, new.description);
+END;
+CREATE TRIGGER items_fts_update AFTER UPDATE OF title, description ON items BEGIN
+  INSERT INTO items_fts(items_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);
+  INSERT INTO items_fts(rowid, title, description) VALUES (new.id, new.title, new.description);
+END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+  INSERT INTO items_fts(items_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);
+END;
+CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id',
+                                             tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+  INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "foundation: users, sessions, api tokens, login failures, events, jobs", kFoundation},
+      {2, "work items: teams, portfolios, projects, folders, types, statuses, items, messages, files, search",
+       kWorkItems},
   };
   return migrations;
 }

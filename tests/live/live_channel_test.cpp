@@ -106,13 +106,13 @@ class LiveChannelTest : public ::testing::Test {
 
   store::UserRow make_user(const std::string& email, const std::string& role) {
     auto user =
-        server_->runtime().users->create_user(Actor::system(), {email, email, role, std::string(kPassword)});
+        server_->runtime().services->users.create_user(Actor::system(), {email, email, role, std::string(kPassword)});
     EXPECT_TRUE(user.ok());
     return user.value();
   }
 
   std::vector<std::pair<std::string, std::string>> bearer_for(const store::UserRow& user) {
-    auto token = server_->runtime().auth->create_token(Actor::user(user.id, user.role, user.name), "live");
+    auto token = server_->runtime().services->auth.create_token(Actor::user(user.id, user.role, user.name), "live");
     EXPECT_TRUE(token.ok());
     return {{"Authorization", "Bearer " + token->secret}};
   }
@@ -156,13 +156,13 @@ TEST_F(LiveChannelTest, EachClientSeesOnlyWhatThePolicyAllows) {
 
   // The agent's new token is the agent's business only.
   ASSERT_TRUE(
-      server_->runtime().auth->create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
+      server_->runtime().services->auth.create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
   EXPECT_FALSE(agent.next_event("api_token.created").is_null());
   EXPECT_TRUE(admin.next_event("api_token.created").is_null()) << "another user's token event leaked";
 }
 
 TEST_F(LiveChannelTest, TakesSessionCookiesOnlyFromItsOwnPages) {
-  auto session = server_->runtime().auth->login("admin@example.com", kPassword, "127.0.0.1", "test");
+  auto session = server_->runtime().services->auth.login("admin@example.com", kPassword, "127.0.0.1", "test");
   ASSERT_TRUE(session.ok());
   const std::string cookie = "tandem_session=" + session->secret;
   const std::string own_origin = "http://127.0.0.1:" + std::to_string(server_->port());

@@ -1,0 +1,8 @@
+#include "service/services.h"
+
+namespace tandem::service {
+
+Services::Services(store::Database& db, const Clock& clock, ServiceSettings settings)
+    : db(db), clock(clock), settings(std::move(settings)), auth(db, clock), users(db, clock) {}
+
+}  // namespace tandem::service

@@ -1,0 +1,33 @@
+// Every application service, built once over one store and one clock. Channels (API, CLI, demo loader)
+// reach the domain only through this set.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "service/auth/auth_service.h"
+#include "service/users/user_service.h"
+#include "store/database.h"
+
+namespace tandem::service {
+
+struct ServiceSettings {
+  std::string files_dir;                             // where uploaded files are stored (content-addressed)
+  std::uint64_t max_file_bytes = 100 * 1024 * 1024;  // largest accepted upload
+};
+
+struct Services {
+  /// Builds the services over `db` and `clock`, which must outlive them. Not copyable or movable.
+  Services(store::Database& db, const Clock& clock, ServiceSettings settings);
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  store::Database& db;
+  const Clock& clock;
+  const ServiceSettings settings;
+  AuthService auth;
+  UserService users;
+};
+
+}  // namespace tandem::service
