@@ -7,6 +7,8 @@
 
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
+#include "service/events/event_feed.h"
+#include "service/items/item_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -28,6 +30,8 @@ struct Services {
   const ServiceSettings settings;
   AuthService auth;
   UserService users;
+  ItemService items;
+  EventFeed events;
 };
 
 }  // namespace tandem::service
