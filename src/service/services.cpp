@@ -3,6 +3,15 @@
 namespace tandem::service {
 
 Services::Services(store::Database& db, const Clock& clock, ServiceSettings settings)
-    : db(db), clock(clock), settings(std::move(settings)), auth(db, clock), users(db, clock) {}
+    : db(db),
+      clock(clock),
+      settings(std::move(settings)),
+      auth(db, clock),
+      users(db, clock),
+      teams(db, clock),
+      portfolios(db, clock),
+      projects(db, clock),
+      folders(db, clock),
+      tree(db) {}
 
 }  // namespace tandem::service
