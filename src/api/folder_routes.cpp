@@ -13,8 +13,7 @@ Result<net::Response> list_folders(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto page, position_page(context.request));
   TANDEM_ASSIGN(auto folders,
                 app.services().folders.list_folders(context.actor(), project_id, page.after, page.limit));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& folder : folders) items.push_back(folder_json(folder));
+  nlohmann::json items = array_of(folders, folder_json);
   if (folders.empty()) return page_response(std::move(items), "");
   return position_page_response(std::move(items), page, folders.back().position, folders.back().id);
 }

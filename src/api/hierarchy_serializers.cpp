@@ -7,14 +7,6 @@ namespace tandem::api {
 
 namespace {
 
-// The JSON array of f(x) for each x of `values`.
-template <typename T, typename F>
-nlohmann::json array_of(const std::vector<T>& values, F f) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& value : values) out.push_back(f(value));
-  return out;
-}
-
 nlohmann::json folder_node_json(const service::FolderNode& node) {
   return {{"id", node.id},
           {"name", node.name},

@@ -1,6 +1,8 @@
 // The JSON shapes of teams, portfolios, projects (with members and followers), folders and the tree.
 #pragma once
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "service/hierarchy/portfolio_service.h"
@@ -10,6 +12,14 @@
 #include "store/hierarchy/team_repository.h"
 
 namespace tandem::api {
+
+/// The JSON array of `to_json(v)` for each v of `values`, in order.
+template <typename T, typename F>
+nlohmann::json array_of(const std::vector<T>& values, F to_json) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& value : values) out.push_back(to_json(value));
+  return out;
+}
 
 /// {"id","name","description","members":[{"user_id","name"}],"created_at","updated_at"}.
 nlohmann::json team_json(const store::TeamRow& team);

@@ -12,8 +12,7 @@ Result<net::Response> list_portfolios(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto page, position_page(context.request));
   TANDEM_ASSIGN(auto views,
                 app.services().portfolios.list_portfolios(context.actor(), page.after, page.limit));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& view : views) items.push_back(portfolio_json(view));
+  nlohmann::json items = array_of(views, portfolio_json);
   if (views.empty()) return page_response(std::move(items), "");
   return position_page_response(std::move(items), page, views.back().portfolio.position,
                                 views.back().portfolio.id);

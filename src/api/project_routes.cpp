@@ -31,8 +31,7 @@ Result<net::Response> list_projects(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const bool archived, bool_query(context.request, "archived", false));
   TANDEM_ASSIGN(auto views,
                 app.services().projects.list_projects(context.actor(), archived, page.after, page.limit));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& view : views) items.push_back(project_json(view));
+  nlohmann::json items = array_of(views, project_json);
   if (views.empty()) return page_response(std::move(items), "");
   return position_page_response(std::move(items), page, views.back().project.position,
                                 views.back().project.id);
@@ -81,9 +80,7 @@ Result<net::Response> update_project(ApiApp& app, RequestContext& context) {
 Result<net::Response> list_members(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto members, app.services().projects.list_members(context.actor(), id));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& member : members) items.push_back(project_member_json(member));
-  return page_response(std::move(items), "");
+  return page_response(array_of(members, project_member_json), "");
 }
 
 Result<net::Response> put_member(ApiApp& app, RequestContext& context) {
@@ -105,9 +102,7 @@ Result<net::Response> remove_member(ApiApp& app, RequestContext& context) {
 Result<net::Response> list_followers(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto followers, app.services().projects.list_followers(context.actor(), id));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& follower : followers) items.push_back(project_follower_json(follower));
-  return page_response(std::move(items), "");
+  return page_response(array_of(followers, project_follower_json), "");
 }
 
 Result<net::Response> add_follower(ApiApp& app, RequestContext& context) {

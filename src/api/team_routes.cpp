@@ -10,8 +10,7 @@ namespace {
 Result<net::Response> list_teams(ApiApp& app, RequestContext& context) {
   const auto [limit, after] = page_params(context.request);
   TANDEM_ASSIGN(auto teams, app.services().teams.list_teams(context.actor(), after, limit));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& team : teams) items.push_back(team_json(team));
+  nlohmann::json items = array_of(teams, team_json);
   const bool more = static_cast<int>(teams.size()) == limit;
   return page_response(std::move(items), more ? std::to_string(teams.back().id) : "");
 }
