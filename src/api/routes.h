@@ -17,6 +17,8 @@ void register_portfolio_routes(ApiApp& app);
 void register_project_routes(ApiApp& app);
 /// /api/v1/projects/{id}/folders, /api/v1/folders and the navigation tree /api/v1/tree.
 void register_folder_routes(ApiApp& app);
+/// /api/v1/items (items, conversion, history, links), /api/v1/events, and the item web links.
+void register_item_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
 

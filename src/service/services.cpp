@@ -12,6 +12,8 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       portfolios(db, clock),
       projects(db, clock),
       folders(db, clock),
-      tree(db) {}
+      tree(db),
+      items(db, clock),
+      events(db) {}
 
 }  // namespace tandem::service

@@ -7,11 +7,13 @@
 
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
+#include "service/events/event_feed.h"
 #include "service/hierarchy/folder_service.h"
 #include "service/hierarchy/portfolio_service.h"
 #include "service/hierarchy/project_service.h"
 #include "service/hierarchy/team_service.h"
 #include "service/hierarchy/tree_service.h"
+#include "service/items/item_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -38,6 +40,8 @@ struct Services {
   ProjectService projects;
   FolderService folders;
   TreeService tree;
+  ItemService items;
+  EventFeed events;
 };
 
 }  // namespace tandem::service
