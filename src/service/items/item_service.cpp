@@ -214,7 +214,7 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
 
 // Where a draft's field ends up: the draft's new value, else the current one.
 nlohmann::json final_value(const Draft& draft, const nlohmann::json& current, const std::string& field) {
-  return draft.changes.contains(field) ? draft.changes[field]["to"] : current[field];
+  return draft.changes.contains(field) ? draft.changes[field]["to"] : current.value(field, nlohmann::json());
 }
 
 Status check_plan(const Draft& draft, const nlohmann::json& current) {
