@@ -136,7 +136,7 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
       continue;
     } else if (is_plain_item_field(key)) {
       TANDEM_ASSIGN(Value stored, plain_item_value(key, value));
-      draft.set(key, std::move(stored), current[key]);
+      draft.set(key, std::move(stored), current.value(key, nlohmann::json()));
     } else if (key == "status_id") {
       if (!is_id_or_null(value) || value.is_null()) return invalid(key, "status_id must be a status id");
       TANDEM_ASSIGN(auto status,
