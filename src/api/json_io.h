@@ -1,8 +1,11 @@
 // JSON in and out of handlers: strict request parsing with clear errors, and response helpers.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +20,11 @@ Result<nlohmann::json> parse_json_object(const net::Request& request);
 /// The string member `key` of `body`; "" when absent. Errors: validation_failed when present but not a
 /// string.
 Result<std::string> string_field(const nlohmann::json& body, std::string_view key);
+/// The member `key` of `body` as a T (std::string, double, bool, std::int64_t or std::vector<std::string>);
+/// nullopt when absent. Errors: validation_failed (details.field = key) when present with another type,
+/// null included.
+template <typename T>
+Result<std::optional<T>> optional_field(const nlohmann::json& body, std::string_view key);
 /// A JSON response with the given status and `Cache-Control: no-store`.
 net::Response json_response(int status, const nlohmann::json& body);
 /// `{"data":[...],"next_cursor":cursor-or-null}`.

@@ -9,6 +9,8 @@ class ApiApp;
 void register_auth_routes(ApiApp& app);
 /// /api/v1/users.
 void register_user_routes(ApiApp& app);
+/// /api/v1/item-types, /api/v1/statuses, /api/v1/custom-fields.
+void register_catalog_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
 

@@ -3,6 +3,12 @@
 namespace tandem::service {
 
 Services::Services(store::Database& db, const Clock& clock, ServiceSettings settings)
-    : db(db), clock(clock), settings(std::move(settings)), auth(db, clock), users(db, clock) {}
+    : db(db),
+      clock(clock),
+      settings(std::move(settings)),
+      auth(db, clock),
+      users(db, clock),
+      catalog(db, clock),
+      custom_fields(db, clock) {}
 
 }  // namespace tandem::service

@@ -7,6 +7,8 @@
 
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
+#include "service/catalog/catalog_service.h"
+#include "service/catalog/custom_field_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -28,6 +30,8 @@ struct Services {
   const ServiceSettings settings;
   AuthService auth;
   UserService users;
+  CatalogService catalog;
+  CustomFieldService custom_fields;
 };
 
 }  // namespace tandem::service
