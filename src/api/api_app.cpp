@@ -47,6 +47,7 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_auth_routes(*this);
   register_user_routes(*this);
   register_catalog_routes(*this);
+  register_search_routes(*this);
   register_ops_routes(*this);
 }
 

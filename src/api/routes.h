@@ -11,6 +11,8 @@ void register_auth_routes(ApiApp& app);
 void register_user_routes(ApiApp& app);
 /// /api/v1/item-types, /api/v1/statuses, /api/v1/custom-fields.
 void register_catalog_routes(ApiApp& app);
+/// /api/v1/search.
+void register_search_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
 

@@ -9,6 +9,7 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       auth(db, clock),
       users(db, clock),
       catalog(db, clock),
-      custom_fields(db, clock) {}
+      custom_fields(db, clock),
+      search(db) {}
 
 }  // namespace tandem::service

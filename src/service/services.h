@@ -9,6 +9,7 @@
 #include "service/auth/auth_service.h"
 #include "service/catalog/catalog_service.h"
 #include "service/catalog/custom_field_service.h"
+#include "service/search/search_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -32,6 +33,7 @@ struct Services {
   UserService users;
   CatalogService catalog;
   CustomFieldService custom_fields;
+  SearchService search;
 };
 
 }  // namespace tandem::service
