@@ -13,6 +13,8 @@ void register_user_routes(ApiApp& app);
 void register_catalog_routes(ApiApp& app);
 /// /api/v1/search.
 void register_search_routes(ApiApp& app);
+/// /api/v1/items (items, conversion, history, links), /api/v1/events, and the item web links.
+void register_item_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
 

@@ -5,7 +5,9 @@
 
 #include "service/catalog/catalog_service.h"
 #include "store/catalog/custom_field_repository.h"
+#include "store/event_log.h"
 #include "store/identity/identity_repository.h"
+#include "store/items/item_repository.h"
 
 namespace tandem::api {
 
@@ -19,5 +21,10 @@ nlohmann::json status_json(const store::StatusRow& status);
 nlohmann::json item_type_json(const service::ItemType& type);
 /// {"id","scope","key","name","kind","choices","required","position","created_at","updated_at"}.
 nlohmann::json custom_field_json(const store::CustomFieldRow& field);
+
+/// {"id","at","kind","actor":{"kind","id"},"entity_type","entity_id","payload"}.
+nlohmann::json event_json(const store::Event& event);
+/// {"id","kind","from_item_id","to_item_id","lag_minutes","created_at"}.
+nlohmann::json link_json(const store::LinkRow& link);
 
 }  // namespace tandem::api

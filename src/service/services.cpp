@@ -10,6 +10,8 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       users(db, clock),
       catalog(db, clock),
       custom_fields(db, clock),
-      search(db) {}
+      search(db),
+      items(db, clock),
+      events(db) {}
 
 }  // namespace tandem::service

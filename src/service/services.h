@@ -9,6 +9,8 @@
 #include "service/auth/auth_service.h"
 #include "service/catalog/catalog_service.h"
 #include "service/catalog/custom_field_service.h"
+#include "service/events/event_feed.h"
+#include "service/items/item_service.h"
 #include "service/search/search_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
@@ -34,6 +36,8 @@ struct Services {
   CatalogService catalog;
   CustomFieldService custom_fields;
   SearchService search;
+  ItemService items;
+  EventFeed events;
 };
 
 }  // namespace tandem::service

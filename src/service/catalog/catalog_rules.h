@@ -24,10 +24,11 @@ bool is_valid_color(std::string_view color);
 /// `text` with its ASCII letters in lowercase.
 std::string lowercase(std::string_view text);
 
-/// Adds `field: {"old": old_value, "new": new_value}` to `payload` when the two differ.
+/// Adds `field: {"from": old_value, "to": new_value}` to `changes` when the two differ (events carry
+/// `{"changes": changes}`, as item events do).
 template <typename T>
-void note_change(nlohmann::json& payload, const char* field, const T& old_value, const T& new_value) {
-  if (old_value != new_value) payload[field] = {{"old", old_value}, {"new", new_value}};
+void note_change(nlohmann::json& changes, const char* field, const T& old_value, const T& new_value) {
+  if (old_value != new_value) changes[field] = {{"from", old_value}, {"to", new_value}};
 }
 
 }  // namespace tandem::service

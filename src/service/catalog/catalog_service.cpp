@@ -156,14 +156,15 @@ Result<ItemType> CatalogService::update_item_type(const Actor& actor, std::int64
   std::optional<ItemType> updated;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(auto type, existing_type(txn, id));
-    nlohmann::json payload = nlohmann::json::object();
-    note_change(payload, "name", type.name, changes.name.value_or(type.name));
-    note_change(payload, "position", type.position, changes.position.value_or(type.position));
-    if (!payload.empty()) {
+    nlohmann::json changed = nlohmann::json::object();
+    note_change(changed, "name", type.name, changes.name.value_or(type.name));
+    note_change(changed, "position", type.position, changes.position.value_or(type.position));
+    if (!changed.empty()) {
       type.name = changes.name.value_or(type.name);
       type.position = changes.position.value_or(type.position);
       type.updated_at = clock_.now_ms();
       TANDEM_TRY(store::update_item_type(txn, type));
+      const nlohmann::json payload = {{"changes", changed}, {"key", type.key}};
       TANDEM_TRY(store::append_event(txn, actor, type.updated_at, "item_type", type.id, "item_type.updated",
                                      payload.dump()));
     }
@@ -234,18 +235,18 @@ Result<store::StatusRow> CatalogService::update_status(const Actor& actor, std::
     next.position = changes.position.value_or(status.position);
     TANDEM_ASSIGN(next.color,
                   checked_status_fields("", next.name, changes.color.value_or(status.color), next.state));
-    nlohmann::json payload = nlohmann::json::object();
-    note_change(payload, "name", status.name, next.name);
-    note_change(payload, "color", status.color, next.color);
-    note_change(payload, "state", status.state, next.state);
-    note_change(payload, "position", status.position, next.position);
-    if (!payload.empty()) {
+    nlohmann::json changed = nlohmann::json::object();
+    note_change(changed, "name", status.name, next.name);
+    note_change(changed, "color", status.color, next.color);
+    note_change(changed, "state", status.state, next.state);
+    note_change(changed, "position", status.position, next.position);
+    if (!changed.empty()) {
+      nlohmann::json payload = {{"changes", changed}, {"type_id", status.type_id}};
       TANDEM_TRY(store::update_status(txn, next));
       if (next.state != status.state) {
         TANDEM_ASSIGN(const auto moved, store::set_state_of_items_in_status(txn, id, next.state));
         payload["items_updated"] = moved;
       }
-      payload["type_id"] = status.type_id;
       TANDEM_TRY(
           store::append_event(txn, actor, clock_.now_ms(), "status", id, "status.updated", payload.dump()));
     }

@@ -202,9 +202,10 @@ TEST_F(CatalogServiceTest, UpdatesRecordOldAndNewValues) {
                     return {};
                   })
                   .ok());
-  EXPECT_EQ(
-      nlohmann::json::parse(payload),
-      nlohmann::json::parse(R"({"name":{"old":"Task","new":"Work"},"position":{"old":2.0,"new":7.5}})"));
+  EXPECT_EQ(nlohmann::json::parse(payload),
+            nlohmann::json::parse(
+                R"({"changes":{"name":{"from":"Task","to":"Work"},"position":{"from":2.0,"to":7.5}},)"
+                R"("key":"task"})"));
   EXPECT_EQ(catalog_.update_item_type(kAdmin, 2, {"", std::nullopt}).error().code,
             ErrorCode::validation_failed);
   EXPECT_EQ(catalog_.update_item_type(kAdmin, 42, {"X", std::nullopt}).error().code, ErrorCode::not_found);

@@ -117,19 +117,19 @@ Result<store::CustomFieldRow> CustomFieldService::update_custom_field(const Acto
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(auto field, existing_field(txn, id));
     if (changes.choices) TANDEM_TRY(check_choices(field.kind, *changes.choices));
-    nlohmann::json payload = nlohmann::json::object();
-    note_change(payload, "name", field.name, changes.name.value_or(field.name));
-    note_change(payload, "choices", field.choices, changes.choices.value_or(field.choices));
-    note_change(payload, "required", field.required, changes.required.value_or(field.required));
-    note_change(payload, "position", field.position, changes.position.value_or(field.position));
-    if (!payload.empty()) {
+    nlohmann::json changed = nlohmann::json::object();
+    note_change(changed, "name", field.name, changes.name.value_or(field.name));
+    note_change(changed, "choices", field.choices, changes.choices.value_or(field.choices));
+    note_change(changed, "required", field.required, changes.required.value_or(field.required));
+    note_change(changed, "position", field.position, changes.position.value_or(field.position));
+    if (!changed.empty()) {
       field.name = changes.name.value_or(field.name);
       field.choices = changes.choices.value_or(field.choices);
       field.required = changes.required.value_or(field.required);
       field.position = changes.position.value_or(field.position);
       field.updated_at = clock_.now_ms();
       TANDEM_TRY(store::update_custom_field(txn, field));
-      payload["key"] = field.key;
+      const nlohmann::json payload = {{"changes", changed}, {"scope", field.scope}, {"key", field.key}};
       TANDEM_TRY(store::append_event(txn, actor, field.updated_at, "custom_field", id, "custom_field.updated",
                                      payload.dump()));
     }
