@@ -49,6 +49,10 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_user_routes(*this);
   register_catalog_routes(*this);
   register_search_routes(*this);
+  register_team_routes(*this);
+  register_portfolio_routes(*this);
+  register_project_routes(*this);
+  register_folder_routes(*this);
   register_ops_routes(*this);
   register_item_routes(*this);
 }

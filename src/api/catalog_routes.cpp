@@ -23,7 +23,7 @@ Result<service::NewStatus> new_status(const nlohmann::json& body) {
   TANDEM_ASSIGN(status.name, string_field(body, "name"));
   TANDEM_ASSIGN(status.color, string_field(body, "color"));
   TANDEM_ASSIGN(status.state, string_field(body, "state"));
-  TANDEM_ASSIGN(status.position, optional_field<double>(body, "position"));
+  TANDEM_ASSIGN(status.position, optional_number(body, "position"));
   return status;
 }
 
@@ -75,8 +75,8 @@ Result<net::Response> update_item_type(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto body, parse_json_object(context.request));
   TANDEM_TRY(reject_fixed(body, "key"));
   service::ItemTypeChanges changes;
-  TANDEM_ASSIGN(changes.name, optional_field<std::string>(body, "name"));
-  TANDEM_ASSIGN(changes.position, optional_field<double>(body, "position"));
+  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
+  TANDEM_ASSIGN(changes.position, optional_number(body, "position"));
   TANDEM_ASSIGN(const auto type, app.services().catalog.update_item_type(context.actor(), id, changes));
   return json_response(200, item_type_json(type));
 }
@@ -105,7 +105,7 @@ Result<net::Response> list_statuses(ApiApp& app, RequestContext& context) {
 
 Result<net::Response> create_status(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto body, parse_json_object(context.request));
-  TANDEM_ASSIGN(const auto type_id, optional_field<std::int64_t>(body, "type_id"));
+  TANDEM_ASSIGN(const auto type_id, optional_id(body, "type_id"));
   TANDEM_ASSIGN(const auto input, new_status(body));
   TANDEM_ASSIGN(const auto status,
                 app.services().catalog.create_status(context.actor(), type_id.value_or(0), input));
@@ -117,10 +117,10 @@ Result<net::Response> update_status(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto body, parse_json_object(context.request));
   TANDEM_TRY(reject_fixed(body, "type_id"));
   service::StatusChanges changes;
-  TANDEM_ASSIGN(changes.name, optional_field<std::string>(body, "name"));
-  TANDEM_ASSIGN(changes.color, optional_field<std::string>(body, "color"));
-  TANDEM_ASSIGN(changes.state, optional_field<std::string>(body, "state"));
-  TANDEM_ASSIGN(changes.position, optional_field<double>(body, "position"));
+  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
+  TANDEM_ASSIGN(changes.color, optional_string(body, "color"));
+  TANDEM_ASSIGN(changes.state, optional_string(body, "state"));
+  TANDEM_ASSIGN(changes.position, optional_number(body, "position"));
   TANDEM_ASSIGN(const auto status, app.services().catalog.update_status(context.actor(), id, changes));
   return json_response(200, status_json(status));
 }
@@ -147,9 +147,9 @@ Result<net::Response> create_custom_field(ApiApp& app, RequestContext& context) 
   TANDEM_ASSIGN(input.key, string_field(body, "key"));
   TANDEM_ASSIGN(input.name, string_field(body, "name"));
   TANDEM_ASSIGN(input.kind, string_field(body, "kind"));
-  TANDEM_ASSIGN(const auto choices, optional_field<std::vector<std::string>>(body, "choices"));
-  TANDEM_ASSIGN(const auto required, optional_field<bool>(body, "required"));
-  TANDEM_ASSIGN(input.position, optional_field<double>(body, "position"));
+  TANDEM_ASSIGN(const auto choices, optional_string_list(body, "choices"));
+  TANDEM_ASSIGN(const auto required, optional_bool(body, "required"));
+  TANDEM_ASSIGN(input.position, optional_number(body, "position"));
   input.choices = choices.value_or(std::vector<std::string>{});
   input.required = required.value_or(false);
   TANDEM_ASSIGN(const auto field, app.services().custom_fields.create_custom_field(context.actor(), input));
@@ -161,10 +161,10 @@ Result<net::Response> update_custom_field(ApiApp& app, RequestContext& context) 
   TANDEM_ASSIGN(const auto body, parse_json_object(context.request));
   for (const char* fixed : {"scope", "key", "kind"}) TANDEM_TRY(reject_fixed(body, fixed));
   service::CustomFieldChanges changes;
-  TANDEM_ASSIGN(changes.name, optional_field<std::string>(body, "name"));
-  TANDEM_ASSIGN(changes.choices, optional_field<std::vector<std::string>>(body, "choices"));
-  TANDEM_ASSIGN(changes.required, optional_field<bool>(body, "required"));
-  TANDEM_ASSIGN(changes.position, optional_field<double>(body, "position"));
+  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
+  TANDEM_ASSIGN(changes.choices, optional_string_list(body, "choices"));
+  TANDEM_ASSIGN(changes.required, optional_bool(body, "required"));
+  TANDEM_ASSIGN(changes.position, optional_number(body, "position"));
   TANDEM_ASSIGN(const auto field,
                 app.services().custom_fields.update_custom_field(context.actor(), id, changes));
   return json_response(200, custom_field_json(field));

@@ -1,7 +1,7 @@
 #include "api/json_io.h"
 
 #include <algorithm>
-#include <limits>
+#include <charconv>
 
 namespace tandem::api {
 
@@ -27,51 +27,74 @@ Result<std::string> string_field(const nlohmann::json& body, std::string_view ke
 
 namespace {
 
-template <typename T>
-bool holds(const nlohmann::json& value) {
-  if constexpr (std::is_same_v<T, std::string>) return value.is_string();
-  if constexpr (std::is_same_v<T, double>) return value.is_number();
-  if constexpr (std::is_same_v<T, bool>) return value.is_boolean();
-  if constexpr (std::is_same_v<T, std::int64_t>)
-    return value.is_number_integer() &&
-           !(value.is_number_unsigned() &&
-             value.get<std::uint64_t>() >
-                 static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
-  if constexpr (std::is_same_v<T, std::vector<std::string>>)
-    return value.is_array() &&
-           std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
+Error wrong_type(std::string_view key, std::string_view what) {
+  return Error::make(ErrorCode::validation_failed, std::string(key) + " must be " + std::string(what))
+      .with("field", std::string(key));
 }
 
+bool is_id(const nlohmann::json& value) {
+  return value.is_number_integer() && value.get<std::int64_t>() > 0;
+}
+
+// The member `key` of `body` as a T when present, not null and passing `is_type`.
 template <typename T>
-constexpr std::string_view kind_of() {
-  if constexpr (std::is_same_v<T, std::string>) return "a string";
-  if constexpr (std::is_same_v<T, double>) return "a number";
-  if constexpr (std::is_same_v<T, bool>) return "true or false";
-  if constexpr (std::is_same_v<T, std::int64_t>) return "an integer";
-  if constexpr (std::is_same_v<T, std::vector<std::string>>) return "an array of strings";
+Result<std::optional<T>> optional_member(const nlohmann::json& body, std::string_view key,
+                                         bool (*is_type)(const nlohmann::json&), std::string_view what) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::optional<T>();
+  if (!is_type(*it)) return wrong_type(key, what);
+  return std::optional<T>(it->get<T>());
 }
 
 }  // namespace
 
-template <typename T>
-Result<std::optional<T>> optional_field(const nlohmann::json& body, std::string_view key) {
-  const auto it = body.find(key);
-  if (it == body.end()) return std::optional<T>{};
-  if (!holds<T>(*it))
-    return Error::make(ErrorCode::validation_failed,
-                       std::string(key) + " must be " + std::string(kind_of<T>()))
-        .with("field", std::string(key));
-  return std::optional<T>(it->get<T>());
+Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view key) {
+  return optional_member<std::string>(
+      body, key, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
 }
 
-template Result<std::optional<std::string>> optional_field<std::string>(const nlohmann::json&,
-                                                                        std::string_view);
-template Result<std::optional<double>> optional_field<double>(const nlohmann::json&, std::string_view);
-template Result<std::optional<bool>> optional_field<bool>(const nlohmann::json&, std::string_view);
-template Result<std::optional<std::int64_t>> optional_field<std::int64_t>(const nlohmann::json&,
-                                                                          std::string_view);
-template Result<std::optional<std::vector<std::string>>> optional_field<std::vector<std::string>>(
-    const nlohmann::json&, std::string_view);
+Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::string_view key) {
+  return optional_member<bool>(
+      body, key, [](const nlohmann::json& v) { return v.is_boolean(); }, "true or false");
+}
+
+Result<std::optional<double>> optional_number(const nlohmann::json& body, std::string_view key) {
+  return optional_member<double>(
+      body, key, [](const nlohmann::json& v) { return v.is_number(); }, "a number");
+}
+
+Result<std::optional<std::int64_t>> optional_id(const nlohmann::json& body, std::string_view key) {
+  return optional_member<std::int64_t>(body, key, is_id, "a positive integer id");
+}
+
+Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohmann::json& body,
+                                                                     std::string_view key) {
+  return optional_member<std::vector<std::string>>(
+      body, key,
+      [](const nlohmann::json& v) {
+        return v.is_array() && std::all_of(v.begin(), v.end(), [](const auto& e) { return e.is_string(); });
+      },
+      "an array of strings");
+}
+
+Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key) {
+  std::vector<std::int64_t> ids;
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return ids;
+  if (!it->is_array() || !std::all_of(it->begin(), it->end(), is_id))
+    return wrong_type(key, "an array of positive integer ids");
+  for (const auto& id : *it) ids.push_back(id.get<std::int64_t>());
+  return ids;
+}
+
+std::pair<int, std::int64_t> page_params(const net::Request& request) {
+  int limit = 50;
+  std::int64_t after = 0;
+  const std::string limit_text = request.query_param("limit"), cursor_text = request.query_param("cursor");
+  std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
+  std::from_chars(cursor_text.data(), cursor_text.data() + cursor_text.size(), after);
+  return {std::clamp(limit, 1, 200), std::max<std::int64_t>(after, 0)};
+}
 
 net::Response json_response(int status, const nlohmann::json& body) {
   net::Response response = net::Response::json(status, body.dump());

@@ -11,6 +11,11 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       catalog(db, clock),
       custom_fields(db, clock),
       search(db),
+      teams(db, clock),
+      portfolios(db, clock),
+      projects(db, clock),
+      folders(db, clock),
+      tree(db),
       items(db, clock),
       events(db) {}
 

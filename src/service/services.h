@@ -10,6 +10,11 @@
 #include "service/catalog/catalog_service.h"
 #include "service/catalog/custom_field_service.h"
 #include "service/events/event_feed.h"
+#include "service/hierarchy/folder_service.h"
+#include "service/hierarchy/portfolio_service.h"
+#include "service/hierarchy/project_service.h"
+#include "service/hierarchy/team_service.h"
+#include "service/hierarchy/tree_service.h"
 #include "service/items/item_service.h"
 #include "service/search/search_service.h"
 #include "service/users/user_service.h"
@@ -36,6 +41,11 @@ struct Services {
   CatalogService catalog;
   CustomFieldService custom_fields;
   SearchService search;
+  TeamService teams;
+  PortfolioService portfolios;
+  ProjectService projects;
+  FolderService folders;
+  TreeService tree;
   ItemService items;
   EventFeed events;
 };

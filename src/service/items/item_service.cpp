@@ -126,24 +126,26 @@ Result<std::pair<std::int64_t, std::string>> first_status(Txn& txn, std::int64_t
 // Checks every field of `body` against `current` (the item as JSON, or defaults when creating).
 Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const nlohmann::json& current,
                      const nlohmann::json& body, bool creating, Draft& draft) {
-  nlohmann::json project_id = current["project_id"], folder_id = current["folder_id"];
+  // The stored value of a field (null when `current` lacks it, as the defaults of a new item may).
+  const auto before = [&current](const std::string& field) { return current.value(field, nlohmann::json()); };
+  nlohmann::json project_id = before("project_id"), folder_id = before("folder_id");
   bool folder_given = false;
   for (const auto& [key, value] : body.items()) {
     if (key == "type") {
-      if (!creating && value != current["type"])
+      if (!creating && value != before("type"))
         return invalid("type", "change an item's type with POST /api/v1/items/{id}/convert");
     } else if (is_read_only_item_field(key)) {
       continue;
     } else if (is_plain_item_field(key)) {
       TANDEM_ASSIGN(Value stored, plain_item_value(key, value));
-      draft.set(key, std::move(stored), current[key]);
+      draft.set(key, std::move(stored), before(key));
     } else if (key == "status_id") {
       if (!is_id_or_null(value) || value.is_null()) return invalid(key, "status_id must be a status id");
       TANDEM_ASSIGN(auto status,
-                    status_of_type(txn, value.get<std::int64_t>(), current["type_id"].get<std::int64_t>()));
+                    status_of_type(txn, value.get<std::int64_t>(), before("type_id").get<std::int64_t>()));
       if (!status) return invalid(key, "status_id must be a status of the item's type");
-      draft.set("status_id", status->first, current["status_id"]);
-      draft.set("state", status->second, current["state"]);
+      draft.set("status_id", status->first, before("status_id"));
+      draft.set("state", status->second, before("state"));
     } else if (key == "project_id") {
       if (!is_id_or_null(value)) return invalid(key, "project_id must be a project id or null");
       project_id = value;
@@ -162,23 +164,23 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
           if (cycle) return invalid(key, "an item cannot be the parent of itself or of its ancestors");
         }
       }
-      draft.set("parent_id", value_of_id(value), current["parent_id"]);
+      draft.set("parent_id", value_of_id(value), before("parent_id"));
     } else if (key == "requesters" || key == "followers" || key == "assignees") {
       TANDEM_ASSIGN(auto parties, checked_parties(txn, key, value));
       const nlohmann::json after = parties_json(parties);
-      if (after != current[key]) draft.changes[key] = {{"from", current[key]}, {"to", after}};
+      if (after != before(key)) draft.changes[key] = {{"from", before(key)}, {"to", after}};
       draft.parties[key.substr(0, key.size() - 1)] = std::move(parties);
     } else if (key == "tags") {
       TANDEM_ASSIGN(auto tags, checked_tags(value));
-      if (nlohmann::json(tags) != current["tags"])
-        draft.changes["tags"] = {{"from", current["tags"]}, {"to", tags}};
+      if (nlohmann::json(tags) != before("tags"))
+        draft.changes["tags"] = {{"from", before("tags")}, {"to", tags}};
       draft.tags = std::move(tags);
     } else if (key == "custom_fields") {
       TANDEM_ASSIGN(auto merged,
-                    merge_custom_field_values(txn, "item", current["custom_fields"], value, creating));
-      draft.set("custom_fields", merged.dump(), current["custom_fields"].dump());
+                    merge_custom_field_values(txn, "item", before("custom_fields"), value, creating));
+      draft.set("custom_fields", merged.dump(), before("custom_fields").dump());
       if (draft.changes.contains("custom_fields"))
-        draft.changes["custom_fields"] = {{"from", current["custom_fields"]}, {"to", merged}};
+        draft.changes["custom_fields"] = {{"from", before("custom_fields")}, {"to", merged}};
     } else {
       return invalid(key, "there is no item field " + key);
     }
@@ -187,7 +189,7 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
     TANDEM_TRY(status_of(
         merge_custom_field_values(txn, "item", nlohmann::json::object(), nlohmann::json::object(), true)));
 
-  if (project_id != current["project_id"]) {
+  if (project_id != before("project_id")) {
     if (!project_id.is_null()) {
       const std::int64_t project = project_id.get<std::int64_t>();
       TANDEM_ASSIGN(const bool exists, store::row_exists(txn, "projects", project));
@@ -197,24 +199,24 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
         return invalid("project_id",
                        "there is no project " + std::to_string(project) + " you may add items to");
     }
-    draft.set("project_id", value_of_id(project_id), current["project_id"]);
+    draft.set("project_id", value_of_id(project_id), before("project_id"));
     if (!folder_given) folder_id = nullptr;
   }
-  if (folder_id != current["folder_id"]) {
+  if (folder_id != before("folder_id")) {
     if (!folder_id.is_null()) {
       TANDEM_ASSIGN(auto folder,
                     txn.one("SELECT project_id FROM folders WHERE id = ?", {folder_id.get<std::int64_t>()}));
       if (!folder || project_id.is_null() || folder->int64(0) != project_id.get<std::int64_t>())
         return invalid("folder_id", "folder_id must be a folder of the item's project");
     }
-    draft.set("folder_id", value_of_id(folder_id), current["folder_id"]);
+    draft.set("folder_id", value_of_id(folder_id), before("folder_id"));
   }
   return {};
 }
 
 // Where a draft's field ends up: the draft's new value, else the current one.
 nlohmann::json final_value(const Draft& draft, const nlohmann::json& current, const std::string& field) {
-  return draft.changes.contains(field) ? draft.changes[field]["to"] : current[field];
+  return draft.changes.contains(field) ? draft.changes[field]["to"] : current.value(field, nlohmann::json());
 }
 
 Status check_plan(const Draft& draft, const nlohmann::json& current) {
