@@ -47,6 +47,8 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   if (!settings_.web_root.empty()) web_.emplace(settings_.web_root);
   register_auth_routes(*this);
   register_user_routes(*this);
+  register_catalog_routes(*this);
+  register_search_routes(*this);
   register_team_routes(*this);
   register_portfolio_routes(*this);
   register_project_routes(*this);

@@ -67,6 +67,16 @@ Result<std::optional<std::int64_t>> optional_id(const nlohmann::json& body, std:
   return optional_member<std::int64_t>(body, key, is_id, "a positive integer id");
 }
 
+Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohmann::json& body,
+                                                                     std::string_view key) {
+  return optional_member<std::vector<std::string>>(
+      body, key,
+      [](const nlohmann::json& v) {
+        return v.is_array() && std::all_of(v.begin(), v.end(), [](const auto& e) { return e.is_string(); });
+      },
+      "an array of strings");
+}
+
 Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key) {
   std::vector<std::int64_t> ids;
   const auto it = body.find(key);

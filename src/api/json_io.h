@@ -30,6 +30,9 @@ Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::strin
 Result<std::optional<double>> optional_number(const nlohmann::json& body, std::string_view key);
 /// The same for an id: a positive integer.
 Result<std::optional<std::int64_t>> optional_id(const nlohmann::json& body, std::string_view key);
+/// The same for an array of strings.
+Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohmann::json& body,
+                                                                     std::string_view key);
 /// The member `key` of `body` as an array of ids (positive integers); empty when absent or null.
 /// Errors: validation_failed (details.field = key).
 Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key);

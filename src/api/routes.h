@@ -9,6 +9,10 @@ class ApiApp;
 void register_auth_routes(ApiApp& app);
 /// /api/v1/users.
 void register_user_routes(ApiApp& app);
+/// /api/v1/item-types, /api/v1/statuses, /api/v1/custom-fields.
+void register_catalog_routes(ApiApp& app);
+/// /api/v1/search.
+void register_search_routes(ApiApp& app);
 /// /api/v1/teams and their members.
 void register_team_routes(ApiApp& app);
 /// /api/v1/portfolios and the projects in them.

@@ -23,6 +23,37 @@ nlohmann::json api_token_json(const store::ApiTokenRow& token) {
            token.last_used_at ? nlohmann::json(format_iso8601(*token.last_used_at)) : nlohmann::json()}};
 }
 
+nlohmann::json status_json(const store::StatusRow& status) {
+  return {{"id", status.id},       {"type_id", status.type_id},   {"name", status.name},
+          {"color", status.color}, {"position", status.position}, {"state", status.state}};
+}
+
+nlohmann::json item_type_json(const service::ItemType& type) {
+  nlohmann::json statuses = nlohmann::json::array();
+  for (const auto& status : type.statuses) statuses.push_back(status_json(status));
+  return {{"id", type.type.id},
+          {"key", type.type.key},
+          {"name", type.type.name},
+          {"builtin", type.type.builtin},
+          {"position", type.type.position},
+          {"statuses", std::move(statuses)},
+          {"created_at", format_iso8601(type.type.created_at)},
+          {"updated_at", format_iso8601(type.type.updated_at)}};
+}
+
+nlohmann::json custom_field_json(const store::CustomFieldRow& field) {
+  return {{"id", field.id},
+          {"scope", field.scope},
+          {"key", field.key},
+          {"name", field.name},
+          {"kind", field.kind},
+          {"choices", field.choices},
+          {"required", field.required},
+          {"position", field.position},
+          {"created_at", format_iso8601(field.created_at)},
+          {"updated_at", format_iso8601(field.updated_at)}};
+}
+
 nlohmann::json event_json(const store::Event& event) {
   return {{"id", event.id},
           {"at", format_iso8601(event.at)},

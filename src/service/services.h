@@ -7,6 +7,8 @@
 
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
+#include "service/catalog/catalog_service.h"
+#include "service/catalog/custom_field_service.h"
 #include "service/events/event_feed.h"
 #include "service/hierarchy/folder_service.h"
 #include "service/hierarchy/portfolio_service.h"
@@ -14,6 +16,7 @@
 #include "service/hierarchy/team_service.h"
 #include "service/hierarchy/tree_service.h"
 #include "service/items/item_service.h"
+#include "service/search/search_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -35,6 +38,9 @@ struct Services {
   const ServiceSettings settings;
   AuthService auth;
   UserService users;
+  CatalogService catalog;
+  CustomFieldService custom_fields;
+  SearchService search;
   TeamService teams;
   PortfolioService portfolios;
   ProjectService projects;

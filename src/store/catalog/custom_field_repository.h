@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,20 @@ struct CustomFieldRow {
 
 /// The definitions of one scope ("item" or "project"), in position order.
 Result<std::vector<CustomFieldRow>> list_custom_fields(Txn& txn, std::string_view scope);
+/// The definitions of every scope, by scope then position.
+Result<std::vector<CustomFieldRow>> list_all_custom_fields(Txn& txn);
+/// The definition with this id, or nullopt.
+Result<std::optional<CustomFieldRow>> find_custom_field(Txn& txn, std::int64_t id);
+/// Inserts a definition and returns its id. Errors: conflict when its scope has a field with that key.
+Result<std::int64_t> insert_custom_field(Txn& txn, const CustomFieldRow& field);
+/// Stores a definition's name, choices, required flag, position and updated_at.
+Status update_custom_field(Txn& txn, const CustomFieldRow& field);
+/// Deletes a definition.
+Status delete_custom_field(Txn& txn, std::int64_t id);
+/// One more than the largest position among the definitions of a scope (1 when it has none).
+Result<double> next_custom_field_position(Txn& txn, std::string_view scope);
+/// Removes the value under `key` from every item ("item" scope) or project ("project" scope) holding
+/// one; returns how many rows changed. `key` must be a valid field key (letters, digits, underscores).
+Result<std::int64_t> clear_custom_field_values(Txn& txn, std::string_view scope, std::string_view key);
 
 }  // namespace tandem::store
