@@ -1,5 +1,8 @@
 #include "api/json_io.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace tandem::api {
 
 Result<nlohmann::json> parse_json_object(const net::Request& request) {
@@ -26,6 +29,15 @@ net::Response json_response(int status, const nlohmann::json& body) {
   net::Response response = net::Response::json(status, body.dump());
   response.headers.add("Cache-Control", "no-store");
   return response;
+}
+
+std::pair<int, std::int64_t> page_params(const net::Request& request) {
+  int limit = 50;
+  std::int64_t after = 0;
+  const std::string limit_text = request.query_param("limit"), cursor_text = request.query_param("cursor");
+  std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
+  std::from_chars(cursor_text.data(), cursor_text.data() + cursor_text.size(), after);
+  return {std::clamp(limit, 1, 200), std::max<std::int64_t>(after, 0)};
 }
 
 net::Response page_response(nlohmann::json items, const std::string& next_cursor) {

@@ -1,8 +1,10 @@
 // JSON in and out of handlers: strict request parsing with clear errors, and response helpers.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,8 @@ Result<nlohmann::json> parse_json_object(const net::Request& request);
 Result<std::string> string_field(const nlohmann::json& body, std::string_view key);
 /// A JSON response with the given status and `Cache-Control: no-store`.
 net::Response json_response(int status, const nlohmann::json& body);
+/// `?limit=` as 1..200 (default 50) and `?cursor=` as the last id seen (default 0).
+std::pair<int, std::int64_t> page_params(const net::Request& request);
 /// `{"data":[...],"next_cursor":cursor-or-null}`.
 net::Response page_response(nlohmann::json items, const std::string& next_cursor);
 

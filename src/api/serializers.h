@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/conversations/conversation_service.h"
+#include "store/files/file_repository.h"
 #include "store/identity/identity_repository.h"
 
 namespace tandem::api {
@@ -11,5 +13,14 @@ namespace tandem::api {
 nlohmann::json user_json(const store::UserRow& user);
 /// {"id","name","prefix","created_at","last_used_at"}.
 nlohmann::json api_token_json(const store::ApiTokenRow& token);
+/// {"id","name","size","mime","sha256","created_at","url"}; url is where the content is downloaded.
+nlohmann::json file_json(const store::FileRow& file);
+/// A file attached to an item: file_json plus {"item_id","message_id","attached_at"}.
+nlohmann::json attachment_json(const store::AttachmentRow& attachment);
+/// {"id","item_id","visibility","author":{"kind","id","name"},"body","body_html",
+///  "attachments":[{"id","name","size","mime","url"}],"created_at","updated_at","edited"}.
+nlohmann::json message_json(const service::MessageView& view);
+/// {"id","message_id","body","edited_by","edited_at"}: a body as it was before an edit.
+nlohmann::json revision_json(const store::RevisionRow& revision);
 
 }  // namespace tandem::api

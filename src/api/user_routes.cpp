@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include "api/api_app.h"
 #include "api/json_io.h"
 #include "api/routes.h"
@@ -8,16 +6,6 @@
 namespace tandem::api {
 
 namespace {
-
-// `?limit=` as 1..200 (default 50) and `?cursor=` as the last id seen (default 0).
-std::pair<int, std::int64_t> page_params(const net::Request& request) {
-  int limit = 50;
-  std::int64_t after = 0;
-  const std::string limit_text = request.query_param("limit"), cursor_text = request.query_param("cursor");
-  std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
-  std::from_chars(cursor_text.data(), cursor_text.data() + cursor_text.size(), after);
-  return {std::clamp(limit, 1, 200), std::max<std::int64_t>(after, 0)};
-}
 
 Result<net::Response> list_users(ApiApp& app, RequestContext& context) {
   const auto [limit, after] = page_params(context.request);

@@ -3,6 +3,12 @@
 namespace tandem::service {
 
 Services::Services(store::Database& db, const Clock& clock, ServiceSettings settings)
-    : db(db), clock(clock), settings(std::move(settings)), auth(db, clock), users(db, clock) {}
+    : db(db),
+      clock(clock),
+      settings(std::move(settings)),
+      auth(db, clock),
+      users(db, clock),
+      files(db, clock, this->settings.files_dir, this->settings.max_file_bytes),
+      conversations(db, clock) {}
 
 }  // namespace tandem::service

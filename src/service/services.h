@@ -7,6 +7,8 @@
 
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
+#include "service/conversations/conversation_service.h"
+#include "service/files/file_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -28,6 +30,8 @@ struct Services {
   const ServiceSettings settings;
   AuthService auth;
   UserService users;
+  FileService files;
+  ConversationService conversations;
 };
 
 }  // namespace tandem::service
