@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/error_response.h"
+#include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "core/policy.h"
@@ -46,7 +47,12 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   if (!settings_.web_root.empty()) web_.emplace(settings_.web_root);
   register_auth_routes(*this);
   register_user_routes(*this);
+  register_team_routes(*this);
+  register_portfolio_routes(*this);
+  register_project_routes(*this);
+  register_folder_routes(*this);
   register_ops_routes(*this);
+  register_item_routes(*this);
   register_file_routes(*this);
   register_message_routes(*this);
 }
@@ -57,9 +63,11 @@ void ApiApp::add(std::string method, std::string pattern, Access access, ApiHand
                 RequestContext context{request, std::nullopt};
                 if (Status s = admit(context, access); !s.ok())
                   return error_response(s.error(), request.request_id);
-                Result<net::Response> response = handler(context);
-                if (!response.ok()) return error_response(response.error(), request.request_id);
-                return std::move(response).value();
+                return answer_idempotently(services_, request, [&]() {
+                  Result<net::Response> response = handler(context);
+                  if (!response.ok()) return error_response(response.error(), request.request_id);
+                  return std::move(response).value();
+                });
               });
 }
 
@@ -105,11 +113,13 @@ net::Response ApiApp::handle(net::Request& request) {
     return (*match.handler)(request);
   }
   const bool api_path = request.path.starts_with("/api/") || request.path == "/api";
-  if (!api_path && web_ && (request.method == "GET" || request.method == "HEAD"))
-    if (auto file = web_->serve(request)) {
+  if (!api_path && (request.method == "GET" || request.method == "HEAD")) {
+    net::Response page = web_page(request);
+    if (page.status != 404) {
       request.route = "static";
-      return std::move(*file);
+      return page;
     }
+  }
   if (match.outcome == net::Router::Outcome::method_not_allowed) {
     net::Response response =
         error_response(Error::make(ErrorCode::method_not_allowed, request.method + " is not allowed here"));
@@ -117,6 +127,13 @@ net::Response ApiApp::handle(net::Request& request) {
     return response;
   }
   return error_response(Error::make(ErrorCode::not_found, "no such resource: " + request.path));
+}
+
+net::Response ApiApp::web_page(const net::Request& request) const {
+  if (web_)
+    if (auto file = web_->serve(request)) return std::move(*file);
+  return error_response(Error::make(ErrorCode::not_found, "no such page: " + request.path),
+                        request.request_id);
 }
 
 Result<Actor> ApiApp::authenticate_live(net::Request& request) {

@@ -53,6 +53,9 @@ class ApiApp {
   Result<Actor> authenticate_live(net::Request& request);
   /// The hello message a live client receives first.
   std::string live_hello(const Actor& actor) const;
+  /// The web front end's answer to a page request (a file, or index.html for client routes); 404 when
+  /// there is no front end or no such file.
+  net::Response web_page(const net::Request& request) const;
   /// Registers a handler. Only before the server starts.
   void add(std::string method, std::string pattern, Access access, ApiHandler handler);
   /// The route table, e.g. to check it against the OpenAPI document.

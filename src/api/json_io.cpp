@@ -25,10 +25,56 @@ Result<std::string> string_field(const nlohmann::json& body, std::string_view ke
   return it->get<std::string>();
 }
 
-net::Response json_response(int status, const nlohmann::json& body) {
-  net::Response response = net::Response::json(status, body.dump());
-  response.headers.add("Cache-Control", "no-store");
-  return response;
+namespace {
+
+Error wrong_type(std::string_view key, std::string_view what) {
+  return Error::make(ErrorCode::validation_failed, std::string(key) + " must be " + std::string(what))
+      .with("field", std::string(key));
+}
+
+bool is_id(const nlohmann::json& value) {
+  return value.is_number_integer() && value.get<std::int64_t>() > 0;
+}
+
+// The member `key` of `body` as a T when present, not null and passing `is_type`.
+template <typename T>
+Result<std::optional<T>> optional_member(const nlohmann::json& body, std::string_view key,
+                                         bool (*is_type)(const nlohmann::json&), std::string_view what) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::optional<T>();
+  if (!is_type(*it)) return wrong_type(key, what);
+  return std::optional<T>(it->get<T>());
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view key) {
+  return optional_member<std::string>(
+      body, key, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
+}
+
+Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::string_view key) {
+  return optional_member<bool>(
+      body, key, [](const nlohmann::json& v) { return v.is_boolean(); }, "true or false");
+}
+
+Result<std::optional<double>> optional_number(const nlohmann::json& body, std::string_view key) {
+  return optional_member<double>(
+      body, key, [](const nlohmann::json& v) { return v.is_number(); }, "a number");
+}
+
+Result<std::optional<std::int64_t>> optional_id(const nlohmann::json& body, std::string_view key) {
+  return optional_member<std::int64_t>(body, key, is_id, "a positive integer id");
+}
+
+Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key) {
+  std::vector<std::int64_t> ids;
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return ids;
+  if (!it->is_array() || !std::all_of(it->begin(), it->end(), is_id))
+    return wrong_type(key, "an array of positive integer ids");
+  for (const auto& id : *it) ids.push_back(id.get<std::int64_t>());
+  return ids;
 }
 
 std::pair<int, std::int64_t> page_params(const net::Request& request) {
@@ -38,6 +84,12 @@ std::pair<int, std::int64_t> page_params(const net::Request& request) {
   std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
   std::from_chars(cursor_text.data(), cursor_text.data() + cursor_text.size(), after);
   return {std::clamp(limit, 1, 200), std::max<std::int64_t>(after, 0)};
+}
+
+net::Response json_response(int status, const nlohmann::json& body) {
+  net::Response response = net::Response::json(status, body.dump());
+  response.headers.add("Cache-Control", "no-store");
+  return response;
 }
 
 net::Response page_response(nlohmann::json items, const std::string& next_cursor) {

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,10 +21,22 @@ Result<nlohmann::json> parse_json_object(const net::Request& request);
 /// The string member `key` of `body`; "" when absent. Errors: validation_failed when present but not a
 /// string.
 Result<std::string> string_field(const nlohmann::json& body, std::string_view key);
-/// A JSON response with the given status and `Cache-Control: no-store`.
-net::Response json_response(int status, const nlohmann::json& body);
+/// The member `key` of `body` when present and not null. Errors: validation_failed (details.field = key)
+/// when it is not a string.
+Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view key);
+/// The same for a boolean.
+Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::string_view key);
+/// The same for a number.
+Result<std::optional<double>> optional_number(const nlohmann::json& body, std::string_view key);
+/// The same for an id: a positive integer.
+Result<std::optional<std::int64_t>> optional_id(const nlohmann::json& body, std::string_view key);
+/// The member `key` of `body` as an array of ids (positive integers); empty when absent or null.
+/// Errors: validation_failed (details.field = key).
+Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key);
 /// `?limit=` as 1..200 (default 50) and `?cursor=` as the last id seen (default 0).
 std::pair<int, std::int64_t> page_params(const net::Request& request);
+/// A JSON response with the given status and `Cache-Control: no-store`.
+net::Response json_response(int status, const nlohmann::json& body);
 /// `{"data":[...],"next_cursor":cursor-or-null}`.
 net::Response page_response(nlohmann::json items, const std::string& next_cursor);
 

@@ -11,23 +11,6 @@ Error invalid(std::string field, std::string message) {
   return Error::make(ErrorCode::validation_failed, std::move(message)).with("field", std::move(field));
 }
 
-bool is_id(const nlohmann::json& value) {
-  return value.is_number_integer() && value.get<std::int64_t>() > 0;
-}
-
-// The member `key` as a list of positive ids; empty when absent or null.
-Result<std::vector<std::int64_t>> id_list_field(const nlohmann::json& body, const std::string& key) {
-  const auto it = body.find(key);
-  std::vector<std::int64_t> ids;
-  if (it == body.end() || it->is_null()) return ids;
-  if (!it->is_array()) return invalid(key, key + " must be a list of file ids");
-  for (const auto& value : *it) {
-    if (!is_id(value)) return invalid(key, key + " must be a list of file ids");
-    ids.push_back(value.get<std::int64_t>());
-  }
-  return ids;
-}
-
 Result<net::Response> list_messages(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto item_id, id_param(context.request, "id"));
   const auto [limit, after] = page_params(context.request);
@@ -45,7 +28,7 @@ Result<net::Response> post_message(ApiApp& app, RequestContext& context) {
   service::NewMessage input;
   TANDEM_ASSIGN(input.body, string_field(body, "body"));
   TANDEM_ASSIGN(input.visibility, string_field(body, "visibility"));
-  TANDEM_ASSIGN(input.file_ids, id_list_field(body, "file_ids"));
+  TANDEM_ASSIGN(input.file_ids, id_list(body, "file_ids"));
   TANDEM_ASSIGN(auto view, app.services().conversations.post_message(context.actor(), item_id, input));
   net::Response response = json_response(201, message_json(view));
   response.headers.add("Location", "/api/v1/items/" + std::to_string(item_id) + "/messages/" +
@@ -94,11 +77,10 @@ Result<net::Response> list_attachments(ApiApp& app, RequestContext& context) {
 Result<net::Response> attach_file(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto item_id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
-  const auto file_id = body.find("file_id");
-  if (file_id == body.end() || !is_id(*file_id))
-    return invalid("file_id", "file_id must be the id of a file");
-  TANDEM_ASSIGN(auto attachment, app.services().conversations.attach_file(context.actor(), item_id,
-                                                                          file_id->get<std::int64_t>()));
+  TANDEM_ASSIGN(const auto file_id, optional_id(body, "file_id"));
+  if (!file_id) return invalid("file_id", "file_id is required");
+  TANDEM_ASSIGN(auto attachment,
+                app.services().conversations.attach_file(context.actor(), item_id, *file_id));
   return json_response(201, attachment_json(attachment));
 }
 

@@ -31,6 +31,8 @@ std::set<std::string> documented_routes() {
   std::set<std::string> routes;
   for (const auto& [path, operations] : document.at("paths").items())
     for (const auto& [method, operation] : operations.items()) {
+      if (method == "parameters" || method == "summary" || method == "description" || method == "servers")
+        continue;  // path-level keys, not operations
       std::string upper = method;
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       routes.insert(upper + " " + path);

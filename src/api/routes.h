@@ -9,6 +9,16 @@ class ApiApp;
 void register_auth_routes(ApiApp& app);
 /// /api/v1/users.
 void register_user_routes(ApiApp& app);
+/// /api/v1/teams and their members.
+void register_team_routes(ApiApp& app);
+/// /api/v1/portfolios and the projects in them.
+void register_portfolio_routes(ApiApp& app);
+/// /api/v1/projects with their members and followers.
+void register_project_routes(ApiApp& app);
+/// /api/v1/projects/{id}/folders, /api/v1/folders and the navigation tree /api/v1/tree.
+void register_folder_routes(ApiApp& app);
+/// /api/v1/items (items, conversion, history, links), /api/v1/events, and the item web links.
+void register_item_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
 /// /api/v1/files: uploads, metadata and content.

@@ -84,4 +84,25 @@ nlohmann::json revision_json(const store::RevisionRow& revision) {
           {"edited_at", format_iso8601(revision.edited_at)}};
 }
 
+nlohmann::json event_json(const store::Event& event) {
+  return {{"id", event.id},
+          {"at", format_iso8601(event.at)},
+          {"kind", event.kind},
+          {"actor",
+           {{"kind", event.actor_kind},
+            {"id", event.actor_id ? nlohmann::json(event.actor_id) : nlohmann::json()}}},
+          {"entity_type", event.entity_type},
+          {"entity_id", event.entity_id},
+          {"payload", nlohmann::json::parse(event.payload, nullptr, false)}};
+}
+
+nlohmann::json link_json(const store::LinkRow& link) {
+  return {{"id", link.id},
+          {"kind", link.kind},
+          {"from_item_id", link.from_item_id},
+          {"to_item_id", link.to_item_id},
+          {"lag_minutes", link.lag_minutes},
+          {"created_at", format_iso8601(link.created_at)}};
+}
+
 }  // namespace tandem::api

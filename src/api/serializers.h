@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "service/conversations/conversation_service.h"
+#include "store/event_log.h"
 #include "store/files/file_repository.h"
 #include "store/identity/identity_repository.h"
+#include "store/items/item_repository.h"
 
 namespace tandem::api {
 
@@ -22,5 +24,10 @@ nlohmann::json attachment_json(const store::AttachmentRow& attachment);
 nlohmann::json message_json(const service::MessageView& view);
 /// {"id","message_id","body","edited_by","edited_at"}: a body as it was before an edit.
 nlohmann::json revision_json(const store::RevisionRow& revision);
+
+/// {"id","at","kind","actor":{"kind","id"},"entity_type","entity_id","payload"}.
+nlohmann::json event_json(const store::Event& event);
+/// {"id","kind","from_item_id","to_item_id","lag_minutes","created_at"}.
+nlohmann::json link_json(const store::LinkRow& link);
 
 }  // namespace tandem::api

@@ -55,6 +55,9 @@ int run_cli(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "load demo data into a new data directory");
   add_common(demo);
   demo->add_option("--listen", listen, "HOST:PORT the demo will be served on (for the printed address)");
+  std::int64_t demo_items = 200;
+  demo->add_option("--items", demo_items, "how many generated items (with messages) to load; default 200")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000'000}));
   auto* version = cli.add_subcommand("version", "print the version");
   auto* admin = cli.add_subcommand("admin", "administration commands");
   admin->require_subcommand(1);
@@ -98,7 +101,7 @@ int run_cli(int argc, char** argv) {
 
   if (serve->parsed()) return serve_command(config.value());
   if (migrate->parsed()) return migrate_command(config.value());
-  if (demo->parsed()) return demo_command(config.value());
+  if (demo->parsed()) return demo_command(config.value(), demo_items);
   return create_user_command(config.value(), std::move(user_args));
 }
 

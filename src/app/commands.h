@@ -20,7 +20,7 @@ struct CreateUserArgs {
 /// Creates an internal user (as the system actor).
 int create_user_command(const Config& config, CreateUserArgs args);
 /// Loads the demo data into a data dir that has no users yet, and prints how to sign in.
-int demo_command(const Config& config);
+int demo_command(const Config& config, std::int64_t items);
 
 /// Prints "tandem: <what>: <message>" on stderr and returns the exit code that fits the error.
 int fail(std::string_view what, const Error& error);

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/demo_items.h"
 #include "app/runtime.h"
 #include "store/identity/identity_repository.h"
 
@@ -34,7 +35,7 @@ Result<bool> has_users(store::Database& db) {
 
 }  // namespace
 
-int demo_command(const Config& config) {
+int demo_command(const Config& config, std::int64_t items) {
   auto runtime = open_runtime(config);
   if (!runtime.ok()) return fail("demo", runtime.error());
   Runtime& rt = *runtime.value();
@@ -45,11 +46,19 @@ int demo_command(const Config& config) {
               << " already has users; demo data goes into a new data dir\n";
     return 65;
   }
+  std::vector<std::int64_t> agent_ids;
   for (const auto& person : kDemoUsers) {
     auto user = rt.services->users.create_user(
         Actor::system(), {std::string(person.email), std::string(person.name), std::string(person.role),
                           std::string(kDemoPassword)});
     if (!user.ok()) return fail("demo", user.error());
+    if (person.role == "agent") agent_ids.push_back(user.value().id);
+  }
+  if (items > 0) {
+    std::cout << "Generating " << items << " items with their conversations…\n";
+    Status loaded =
+        load_generated_work(*rt.db, items, agent_ids.front(), agent_ids, rt.clock.now_ms(), std::cout);
+    if (!loaded.ok()) return fail("demo", loaded.error());
   }
   rt.db->close();
   std::cout << "Demo data loaded into " << config.data_dir << ".\n"

@@ -7,6 +7,7 @@
 
 #include "api/api_app.h"
 #include "api/error_response.h"
+#include "api/serializers.h"
 #include "core/policy.h"
 #include "net/server.h"
 #include "store/event_log.h"
@@ -15,10 +16,10 @@ namespace tandem::app {
 
 namespace {
 
-// Sends each committed event, as JSON, to the live clients the Policy lets see it.
-void publish_events(store::Database& db, net::LiveHub& hub, const std::vector<std::int64_t>& ids) {
+// Sends each committed event, as JSON, to the live clients allowed to see it (the same filter as the feed).
+void publish_events(service::Services& services, net::LiveHub& hub, const std::vector<std::int64_t>& ids) {
   std::vector<store::Event> events;
-  Status read = db.read([&](store::Txn& txn) -> Status {
+  Status read = services.db.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(events, store::events_by_ids(txn, ids));
     return {};
   });
@@ -27,16 +28,10 @@ void publish_events(store::Database& db, net::LiveHub& hub, const std::vector<st
     return;
   }
   for (const auto& event : events) {
-    const nlohmann::json message = {{"type", "event"},
-                                    {"event",
-                                     {{"id", event.id},
-                                      {"at", format_iso8601(event.at)},
-                                      {"kind", event.kind},
-                                      {"entity_type", event.entity_type},
-                                      {"entity_id", event.entity_id},
-                                      {"payload", nlohmann::json::parse(event.payload, nullptr, false)}}}};
-    hub.publish(message.dump(), [&](const Actor& actor) {
-      return Policy::can_see_event(actor, event.entity_type, event.entity_id, event.actor_id);
+    const std::string message = nlohmann::json{{"type", "event"}, {"event", api::event_json(event)}}.dump();
+    hub.publish(message, [&](const Actor& actor) {
+      auto visible = services.events.visible(actor, {event});
+      return visible.ok() && !visible.value().empty();
     });
   }
 }
@@ -78,7 +73,7 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   parts.app = std::make_unique<api::ApiApp>(*rt.services, parts.metrics, parts.hub,
                                             api::ApiSettings{config.secure_cookies, config.web_root});
   rt.db->set_on_commit(
-      [&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.db, parts.hub, ids); });
+      [&rt, &parts](const std::vector<std::int64_t>& ids) { publish_events(*rt.services, parts.hub, ids); });
   api::ApiApp& app = *parts.app;
   net::ServerHooks hooks{
       [&app](net::Request& request) { return app.handle(request); },

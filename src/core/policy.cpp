@@ -83,6 +83,11 @@ bool Policy::can_see_event(const Actor& actor, std::string_view entity_type, std
   if (!actor.is_user()) return false;
   if (entity_type == "user") return can(actor, Action::view_users) || entity_id == actor.user_id;
   if (entity_type == "api_token") return author_user_id == actor.user_id;
+  if (entity_type == "portfolio" || entity_type == "team") return true;  // every internal user sees them
+  // Deliberately coarse: this pure check cannot look up project membership, so events about projects and
+  // their folders (whose names would reveal the project) reach only those who see every project; agents get
+  // none, even about projects they are members of.
+  if (entity_type == "project" || entity_type == "folder") return sees_everything(actor);
   return actor.role == Role::admin;
 }
 

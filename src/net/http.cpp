@@ -49,16 +49,25 @@ std::string_view Request::param(std::string_view name) const {
 }
 
 std::string Request::query_param(std::string_view name) const {
+  for (auto& [key, value] : query_params())
+    if (key == name) return std::move(value);
+  return {};
+}
+
+std::vector<std::pair<std::string, std::string>> Request::query_params() const {
+  std::vector<std::pair<std::string, std::string>> params;
   std::string_view rest = query;
   while (!rest.empty()) {
     const auto amp = rest.find('&');
     std::string_view pair = rest.substr(0, amp);
     rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    if (pair.empty()) continue;
     const auto eq = pair.find('=');
-    if (percent_decode(pair.substr(0, eq), true) != name) continue;
-    return eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true);
+    params.emplace_back(
+        percent_decode(pair.substr(0, eq), true),
+        eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true));
   }
-  return {};
+  return params;
 }
 
 std::string_view Request::cookie(std::string_view name) const {

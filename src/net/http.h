@@ -52,6 +52,8 @@ struct Request {
   std::string_view param(std::string_view name) const;
   /// The first value of a query parameter (percent-decoded), or an empty string.
   std::string query_param(std::string_view name) const;
+  /// Every query parameter in order, percent-decoded (a name may repeat).
+  std::vector<std::pair<std::string, std::string>> query_params() const;
   /// The value of a cookie sent by the client, or an empty view.
   std::string_view cookie(std::string_view name) const;
 };

@@ -8,6 +8,13 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       settings(std::move(settings)),
       auth(db, clock),
       users(db, clock),
+      teams(db, clock),
+      portfolios(db, clock),
+      projects(db, clock),
+      folders(db, clock),
+      tree(db),
+      items(db, clock),
+      events(db),
       files(db, clock, this->settings.files_dir, this->settings.max_file_bytes),
       conversations(db, clock) {}
 

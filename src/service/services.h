@@ -8,7 +8,14 @@
 #include "core/clock.h"
 #include "service/auth/auth_service.h"
 #include "service/conversations/conversation_service.h"
+#include "service/events/event_feed.h"
 #include "service/files/file_service.h"
+#include "service/hierarchy/folder_service.h"
+#include "service/hierarchy/portfolio_service.h"
+#include "service/hierarchy/project_service.h"
+#include "service/hierarchy/team_service.h"
+#include "service/hierarchy/tree_service.h"
+#include "service/items/item_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -30,6 +37,13 @@ struct Services {
   const ServiceSettings settings;
   AuthService auth;
   UserService users;
+  TeamService teams;
+  PortfolioService portfolios;
+  ProjectService projects;
+  FolderService folders;
+  TreeService tree;
+  ItemService items;
+  EventFeed events;
   FileService files;
   ConversationService conversations;
 };

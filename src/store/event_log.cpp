@@ -46,6 +46,17 @@ Result<std::vector<Event>> events_after(Txn& txn, std::int64_t after_id, int lim
   return out;
 }
 
+Result<std::vector<Event>> events_of_entity(Txn& txn, std::string_view entity_type, std::int64_t entity_id,
+                                            std::int64_t after_id, int limit) {
+  std::vector<Event> out;
+  TANDEM_TRY(
+      txn.exec("SELECT " + std::string(kColumns) +
+                   " FROM events WHERE entity_type = ? AND entity_id = ? AND id > ? ORDER BY id LIMIT ?",
+               {std::string(entity_type), entity_id, after_id, std::int64_t{limit}},
+               [&](const Row& row) { out.push_back(event_from_row(row)); }));
+  return out;
+}
+
 Result<std::vector<Event>> events_by_ids(Txn& txn, const std::vector<std::int64_t>& ids) {
   std::vector<Event> out;
   out.reserve(ids.size());

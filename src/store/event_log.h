@@ -31,6 +31,10 @@ Result<std::int64_t> append_event(Txn& txn, const Actor& actor, TimestampMs at, 
 /// Events with id > after_id, oldest first, at most `limit`.
 Result<std::vector<Event>> events_after(Txn& txn, std::int64_t after_id, int limit);
 
+/// The events about one entity with id > after_id, oldest first, at most `limit`.
+Result<std::vector<Event>> events_of_entity(Txn& txn, std::string_view entity_type, std::int64_t entity_id,
+                                            std::int64_t after_id, int limit);
+
 /// The events with the given ids, oldest first.
 Result<std::vector<Event>> events_by_ids(Txn& txn, const std::vector<std::int64_t>& ids);
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/tandem_server.h"
+#include "store/seed/generated_work.h"
 #include "store/temp_database.h"
 
 namespace tandem {
@@ -105,14 +106,15 @@ class LiveChannelTest : public ::testing::Test {
   }
 
   store::UserRow make_user(const std::string& email, const std::string& role) {
-    auto user =
-        server_->runtime().services->users.create_user(Actor::system(), {email, email, role, std::string(kPassword)});
+    auto user = server_->runtime().services->users.create_user(Actor::system(),
+                                                               {email, email, role, std::string(kPassword)});
     EXPECT_TRUE(user.ok());
     return user.value();
   }
 
   std::vector<std::pair<std::string, std::string>> bearer_for(const store::UserRow& user) {
-    auto token = server_->runtime().services->auth.create_token(Actor::user(user.id, user.role, user.name), "live");
+    auto token =
+        server_->runtime().services->auth.create_token(Actor::user(user.id, user.role, user.name), "live");
     EXPECT_TRUE(token.ok());
     return {{"Authorization", "Bearer " + token->secret}};
   }
@@ -155,8 +157,9 @@ TEST_F(LiveChannelTest, EachClientSeesOnlyWhatThePolicyAllows) {
   ASSERT_EQ(agent.next()["type"], "hello");
 
   // The agent's new token is the agent's business only.
-  ASSERT_TRUE(
-      server_->runtime().services->auth.create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine").ok());
+  ASSERT_TRUE(server_->runtime()
+                  .services->auth.create_token(Actor::user(agent_.id, agent_.role, agent_.name), "mine")
+                  .ok());
   EXPECT_FALSE(agent.next_event("api_token.created").is_null());
   EXPECT_TRUE(admin.next_event("api_token.created").is_null()) << "another user's token event leaked";
 }
@@ -174,6 +177,35 @@ TEST_F(LiveChannelTest, TakesSessionCookiesOnlyFromItsOwnPages) {
   EXPECT_FALSE(
       LiveClient(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}).connected());
   EXPECT_EQ(upgrade_status(server_->port(), {{"Cookie", cookie}, {"Origin", "https://evil.example"}}), 403u);
+}
+
+TEST_F(LiveChannelTest, PushesItemChangesOnlyToThoseWhoMaySeeTheItem) {
+  std::int64_t hidden_project = 0;
+  ASSERT_TRUE(server_->runtime()
+                  .db
+                  ->write([&](store::Txn& txn) -> Status {
+                    TANDEM_ASSIGN(hidden_project, store::insert_generated_project(txn, "Board only", 0, 0));
+                    return {};
+                  })
+                  .ok());
+  LiveClient agent(server_->port(), bearer_for(agent_));
+  ASSERT_TRUE(agent.connected());
+  ASSERT_EQ(agent.next()["type"], "hello");
+  const Actor admin = Actor::user(admin_.id, admin_.role, admin_.name);
+  auto& items = server_->runtime().services->items;
+
+  ASSERT_TRUE(
+      items.create_item(admin, {{"title", "Board secret"}, {"project_id", hidden_project}}, "api").ok());
+  auto shared = items.create_item(admin, {{"title", "Everyone's"}}, "api");
+  ASSERT_TRUE(shared.ok());
+  const json created = agent.next_event("item.created");
+  ASSERT_FALSE(created.is_null()) << "no item.created event arrived";
+  EXPECT_EQ(created["entity_id"], shared->id) << "an item of a project the agent is not in leaked";
+
+  ASSERT_TRUE(items.update_item(admin, shared->id, {{"priority", 4}}, std::nullopt).ok());
+  const json updated = agent.next_event("item.updated");
+  ASSERT_FALSE(updated.is_null());
+  EXPECT_EQ(updated["payload"]["changes"]["priority"]["to"], 4);
 }
 
 }  // namespace tandem

@@ -9,6 +9,7 @@
 #include "core/policy.h"
 #include "service/text/markdown.h"
 #include "store/event_log.h"
+#include "store/items/item_repository.h"
 
 namespace tandem::service {
 

@@ -1,5 +1,7 @@
 #include "store/conversations/message_repository.h"
 
+#include "store/items/item_repository.h"
+
 namespace tandem::store {
 
 namespace {
@@ -23,14 +25,10 @@ Value optional_value(const std::optional<std::int64_t>& value) {
 
 Result<bool> item_visible(Txn& txn, std::int64_t item_id, const SqlFilter& visible_items) {
   std::vector<Value> params{item_id};
-  params.insert(params.end(), visible_items.params.begin(), visible_items.params.end());
+  append_filter_params(params, visible_items);
   auto row = txn.one("SELECT 1 FROM items WHERE items.id = ? AND " + visible_items.sql, params);
   if (!row.ok()) return std::move(row).error();
   return row.value().has_value();
-}
-
-Status touch_item(Txn& txn, std::int64_t item_id, TimestampMs now) {
-  return txn.exec("UPDATE items SET updated_at = MAX(updated_at, ?) WHERE id = ?", {now, item_id});
 }
 
 Result<std::int64_t> insert_message(Txn& txn, const MessageRow& message) {

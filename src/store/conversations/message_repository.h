@@ -1,5 +1,5 @@
 // Rows of the conversation on an item: its messages (public replies and internal notes) and the earlier
-// bodies of edited messages; plus the two item facts a conversation needs.
+// bodies of edited messages; plus whether the item is there for the actor.
 #pragma once
 
 #include <cstdint>
@@ -37,8 +37,6 @@ struct RevisionRow {
 
 /// True when item `item_id` exists and passes `visible_items` (a Policy::visible_items condition).
 Result<bool> item_visible(Txn& txn, std::int64_t item_id, const SqlFilter& visible_items);
-/// Records activity on an item: sets its updated_at, leaving its version (the ETag of its fields) alone.
-Status touch_item(Txn& txn, std::int64_t item_id, TimestampMs now);
 
 /// Inserts a message (author_name is ignored) and returns its id.
 Result<std::int64_t> insert_message(Txn& txn, const MessageRow& message);

@@ -1,5 +1,7 @@
 #include "store/files/file_repository.h"
 
+#include "store/items/item_repository.h"
+
 namespace tandem::store {
 
 namespace {
@@ -40,7 +42,7 @@ Result<std::int64_t> insert_file(Txn& txn, const FileRow& file) {
 Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, std::int64_t reader_user_id,
                                                   const SqlFilter& visible_items) {
   std::vector<Value> params{id, reader_user_id};
-  params.insert(params.end(), visible_items.params.begin(), visible_items.params.end());
+  append_filter_params(params, visible_items);
   auto row = txn.one("SELECT " TANDEM_FILE_COLUMNS
                      " FROM files f WHERE f.id = ? AND ("
                      "(f.uploaded_by = ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.file_id = f.id))"

@@ -1,0 +1,209 @@
+#include "store/items/item_repository.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tandem::store {
+
+namespace {
+
+#define TANDEM_ITEM_PARTIES(role)                                                                     \
+  "json((SELECT json_group_array(json_object('kind', party_kind, 'id', party_id)) FROM item_parties " \
+  "WHERE item_id = items.id AND role = '" role "'))"
+#define TANDEM_ITEM_INSTANT(column)                 \
+  "strftime('%Y-%m-%dT%H:%M:%S', items." column     \
+  " / 1000, 'unixepoch') || '.' || printf('%03d', " \
+  "items." column " % 1000) || 'Z'"
+
+constexpr std::string_view kItemJsonSelect =
+    "SELECT json_object("
+    "'id', items.id, 'number', items.number, 'type', t.key, 'type_id', items.type_id, "
+    "'title', items.title, 'description', items.description, 'status_id', items.status_id, "
+    "'state', items.state, 'priority', items.priority, 'project_id', items.project_id, "
+    "'folder_id', items.folder_id, 'parent_id', items.parent_id, "
+    "'requesters', " TANDEM_ITEM_PARTIES("requester") ", "
+    "'followers', " TANDEM_ITEM_PARTIES("follower") ", "
+    "'assignees', " TANDEM_ITEM_PARTIES("assignee") ", "
+    "'planned_start', items.planned_start, 'planned_finish', items.planned_finish, "
+    "'planned_work_minutes', items.planned_work_minutes, 'duration_days', items.duration_days, "
+    "'constraint_type', items.constraint_type, 'constraint_date', items.constraint_date, "
+    "'actual_start', items.actual_start, 'actual_finish', items.actual_finish, "
+    "'percent_complete', items.percent_complete, 'points', items.points, 'due_date', items.due_date, "
+    "'tags', json(items.tags), 'source', items.source, 'custom_fields', json(items.custom_fields), "
+    "'position', items.position, 'version', items.version, 'created_by', items.created_by, "
+    "'created_at', " TANDEM_ITEM_INSTANT("created_at") ", 'updated_at', " TANDEM_ITEM_INSTANT("updated_at") ", "
+    "'url', '/' || CASE t.key WHEN 'ticket' THEN 'tickets' WHEN 'task' THEN 'tasks' ELSE 'items' END || '/' "
+    "|| items.number), items.id, items.number, items.version "
+    "FROM items JOIN item_types t ON t.id = items.type_id ";
+
+#undef TANDEM_ITEM_PARTIES
+#undef TANDEM_ITEM_INSTANT
+
+LinkRow link_of(const Row& row) {
+  return {row.int64(0), row.int64(1), row.int64(2), row.text(3), row.int64(4), row.int64(5)};
+}
+
+constexpr std::string_view kLinkColumns =
+    "SELECT id, from_item_id, to_item_id, kind, lag_minutes, created_at ";
+
+}  // namespace
+
+std::string_view item_json_select() {
+  return kItemJsonSelect;
+}
+
+void append_filter_params(std::vector<Value>& params, const SqlFilter& filter) {
+  for (const std::int64_t value : filter.params) params.emplace_back(value);
+}
+
+Result<std::vector<ItemJson>> query_items(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
+  std::vector<ItemJson> items;
+  TANDEM_TRY(txn.exec(sql, params, [&](const Row& row) {
+    items.push_back({row.int64(1), row.int64(2), row.int64(3), row.text(0)});
+  }));
+  return items;
+}
+
+Result<std::optional<ItemJson>> find_item(Txn& txn, std::int64_t id, const SqlFilter& visible) {
+  std::vector<Value> params{id};
+  append_filter_params(params, visible);
+  TANDEM_ASSIGN(
+      auto items,
+      query_items(txn, std::string(kItemJsonSelect) + "WHERE items.id = ? AND " + visible.sql, params));
+  if (items.empty()) return std::optional<ItemJson>();
+  return std::optional<ItemJson>(std::move(items.front()));
+}
+
+Result<std::optional<std::pair<std::int64_t, std::string>>> find_item_by_number(Txn& txn, std::int64_t number,
+                                                                                const SqlFilter& visible) {
+  std::vector<Value> params{number};
+  append_filter_params(params, visible);
+  TANDEM_ASSIGN(auto row,
+                txn.one("SELECT items.id, t.key FROM items JOIN item_types t ON t.id = items.type_id "
+                        "WHERE items.number = ? AND " +
+                            visible.sql,
+                        params));
+  if (!row) return std::optional<std::pair<std::int64_t, std::string>>();
+  return std::optional<std::pair<std::int64_t, std::string>>(std::pair{row->int64(0), row->text(1)});
+}
+
+Result<std::int64_t> next_item_number(Txn& txn) {
+  TANDEM_ASSIGN(auto row,
+                txn.one("UPDATE counters SET value = value + 1 WHERE name = 'item_number' RETURNING value"));
+  if (!row) return Error{ErrorCode::internal, "the item number counter is missing", "no counters row", {}};
+  return row->int64(0);
+}
+
+Result<std::int64_t> insert_item(Txn& txn, const std::vector<ColumnValue>& columns) {
+  std::string names, marks;
+  std::vector<Value> values;
+  for (const auto& [name, value] : columns) {
+    names += (names.empty() ? "" : ", ") + name;
+    marks += marks.empty() ? "?" : ", ?";
+    values.push_back(value);
+  }
+  TANDEM_ASSIGN(auto row,
+                txn.one("INSERT INTO items(" + names + ") VALUES (" + marks + ") RETURNING id", values));
+  return row->int64(0);
+}
+
+Status update_item(Txn& txn, std::int64_t id, const std::vector<ColumnValue>& columns, TimestampMs now) {
+  std::string sets = "version = version + 1, updated_at = ?";
+  std::vector<Value> values{now};
+  for (const auto& [name, value] : columns) {
+    sets += ", " + name + " = ?";
+    values.push_back(value);
+  }
+  values.emplace_back(id);
+  return txn.exec("UPDATE items SET " + sets + " WHERE id = ?", values);
+}
+
+Status touch_item(Txn& txn, std::int64_t id, TimestampMs now) {
+  return txn.exec("UPDATE items SET updated_at = ? WHERE id = ?", {now, id});
+}
+
+Result<std::vector<Party>> item_parties(Txn& txn, std::int64_t item_id, std::string_view role) {
+  std::vector<Party> parties;
+  TANDEM_TRY(txn.exec("SELECT party_kind, party_id FROM item_parties WHERE item_id = ? AND role = ?",
+                      {item_id, std::string(role)}, [&](const Row& row) {
+                        parties.push_back({row.text(0), row.int64(1)});
+                      }));
+  return parties;
+}
+
+Status replace_item_parties(Txn& txn, std::int64_t item_id, std::string_view role,
+                            const std::vector<Party>& parties) {
+  TANDEM_TRY(
+      txn.exec("DELETE FROM item_parties WHERE item_id = ? AND role = ?", {item_id, std::string(role)}));
+  for (const Party& party : parties)
+    TANDEM_TRY(txn.exec(
+        "INSERT OR IGNORE INTO item_parties(item_id, role, party_kind, party_id) VALUES (?, ?, ?, ?)",
+        {item_id, std::string(role), party.kind, party.id}));
+  return {};
+}
+
+Status replace_item_tags(Txn& txn, std::int64_t item_id, const std::vector<std::string>& tags) {
+  TANDEM_TRY(txn.exec("DELETE FROM item_tags WHERE item_id = ?", {item_id}));
+  for (const auto& tag : tags)
+    TANDEM_TRY(txn.exec("INSERT OR IGNORE INTO item_tags(item_id, tag) VALUES (?, ?)", {item_id, tag}));
+  return txn.exec("UPDATE items SET tags = ? WHERE id = ?", {nlohmann::json(tags).dump(), item_id});
+}
+
+Result<bool> row_exists(Txn& txn, std::string_view table, std::int64_t id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT 1 FROM " + std::string(table) + " WHERE id = ?", {id}));
+  return row.has_value();
+}
+
+Result<std::string> project_role(Txn& txn, std::int64_t project_id, std::int64_t user_id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT role FROM project_members WHERE project_id = ? AND user_id = ?",
+                                  {project_id, user_id}));
+  return row ? row->text(0) : std::string();
+}
+
+Result<std::int64_t> insert_link(Txn& txn, const LinkRow& link) {
+  TANDEM_ASSIGN(auto existing,
+                txn.one("SELECT id FROM item_links WHERE from_item_id = ? AND to_item_id = ? AND kind = ?",
+                        {link.from_item_id, link.to_item_id, link.kind}));
+  if (existing) return Error::make(ErrorCode::conflict, "these items are already linked this way");
+  TANDEM_ASSIGN(auto row,
+                txn.one("INSERT INTO item_links(from_item_id, to_item_id, kind, lag_minutes, created_at) "
+                        "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                        {link.from_item_id, link.to_item_id, link.kind, link.lag_minutes, link.created_at}));
+  return row->int64(0);
+}
+
+Result<std::vector<LinkRow>> item_links(Txn& txn, std::int64_t item_id) {
+  std::vector<LinkRow> links;
+  TANDEM_TRY(txn.exec(
+      std::string(kLinkColumns) + "FROM item_links WHERE from_item_id = ? OR to_item_id = ? ORDER BY id",
+      {item_id, item_id}, [&](const Row& row) { links.push_back(link_of(row)); }));
+  return links;
+}
+
+Result<std::optional<LinkRow>> find_link(Txn& txn, std::int64_t link_id) {
+  TANDEM_ASSIGN(auto row, txn.one(std::string(kLinkColumns) + "FROM item_links WHERE id = ?", {link_id}));
+  if (!row) return std::optional<LinkRow>();
+  return std::optional<LinkRow>(link_of(*row));
+}
+
+Status delete_link(Txn& txn, std::int64_t link_id) {
+  return txn.exec("DELETE FROM item_links WHERE id = ?", {link_id});
+}
+
+Result<bool> dependency_path_exists(Txn& txn, std::int64_t from, std::int64_t to) {
+  TANDEM_ASSIGN(auto row,
+                txn.one("WITH RECURSIVE reach(id) AS (SELECT ? UNION SELECT l.to_item_id FROM item_links l "
+                        "JOIN reach r ON l.from_item_id = r.id WHERE l.kind <> 'relates') "
+                        "SELECT 1 FROM reach WHERE id = ? LIMIT 1",
+                        {from, to}));
+  return row.has_value();
+}
+
+Result<bool> is_ancestor_or_self(Txn& txn, std::int64_t ancestor, std::int64_t item) {
+  TANDEM_ASSIGN(auto row, txn.one("WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT i.parent_id FROM items i "
+                                  "JOIN up ON i.id = up.id WHERE i.parent_id IS NOT NULL) "
+                                  "SELECT 1 FROM up WHERE id = ? LIMIT 1",
+                                  {item, ancestor}));
+  return row.has_value();
+}
+
+}  // namespace tandem::store
