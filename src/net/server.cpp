@@ -57,10 +57,7 @@ class SpoolFile {
   SpoolFile() = default;
   SpoolFile(const SpoolFile&) = delete;
   SpoolFile& operator=(const SpoolFile&) = delete;
-  ~SpoolFile() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove(path_, ignored);
-  }
+  ~SpoolFile() { remove(); }
 
   // Creates the file in `dir`; false when it cannot.
   bool create(const std::string& dir) {
@@ -72,6 +69,12 @@ class SpoolFile {
     return true;
   }
   const std::string& path() const { return path_; }
+  // Removes the file now (before an error answer, so a client never sees it outlive its request).
+  void remove() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
+    path_.clear();
+  }
 
  private:
   std::string path_;
@@ -322,6 +325,7 @@ class HttpServer::Impl {
         parser.get().body().open(spool.path().c_str(), beast::file_mode::write, ec);
         if (!ec) ec = co_await read_body(stream, buffer, parser);
         if (ec) {
+          spool.remove();
           co_await answer_read_error(stream, ec, true, limit);
           co_return;
         }
