@@ -312,8 +312,7 @@ class HttpServer::Impl {
       SpoolFile spool;
       if (upload) {
         request = begin_request(loop, head.get(), remote_address);
-        std::optional<Response> refusal;
-        if (hooks_.admit_upload) refusal = hooks_.admit_upload(request);
+        std::optional<Response> refusal = run_admit_upload(request);
         if (!refusal && !spool.create(options_.upload.spool_dir))
           refusal = hooks_.render_error(ErrorCode::unavailable, "cannot take uploads right now");
         if (refusal) {  // the body stays unread, so the connection closes after the answer
@@ -430,6 +429,16 @@ class HttpServer::Impl {
       return hooks_.handle(request);
     } catch (const std::exception& e) {
       spdlog::error("server: handler for {} {} threw: {}", request.method, request.path, e.what());
+      return hooks_.render_error(ErrorCode::internal, "internal error");
+    }
+  }
+
+  std::optional<Response> run_admit_upload(Request& request) {
+    if (!hooks_.admit_upload) return std::nullopt;
+    try {
+      return hooks_.admit_upload(request);
+    } catch (const std::exception& e) {
+      spdlog::error("server: admitting the upload {} threw: {}", request.path, e.what());
       return hooks_.render_error(ErrorCode::internal, "internal error");
     }
   }
