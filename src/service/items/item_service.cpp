@@ -136,7 +136,8 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
       continue;
     } else if (is_plain_item_field(key)) {
       TANDEM_ASSIGN(Value stored, plain_item_value(key, value));
-      draft.set(key, std::move(stored), current[key]);
+      // A new item's defaults leave out the fields that start as null.
+      draft.set(key, std::move(stored), current.value(key, nlohmann::json()));
     } else if (key == "status_id") {
       if (!is_id_or_null(value) || value.is_null()) return invalid(key, "status_id must be a status id");
       TANDEM_ASSIGN(auto status,
@@ -214,7 +215,7 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
 
 // Where a draft's field ends up: the draft's new value, else the current one.
 nlohmann::json final_value(const Draft& draft, const nlohmann::json& current, const std::string& field) {
-  return draft.changes.contains(field) ? draft.changes[field]["to"] : current[field];
+  return draft.changes.contains(field) ? draft.changes[field]["to"] : current.value(field, nlohmann::json());
 }
 
 Status check_plan(const Draft& draft, const nlohmann::json& current) {
