@@ -1,8 +1,9 @@
 # shellcheck shell=bash disable=SC2034  # the settings and RPS are read by the sourcing scripts
 # Shell helpers shared by the benchmark scripts; source it after `set -euo pipefail`.
-# Sourcing it creates the temp dir $WORK and installs a trap that stops the servers started with
+# Sourcing it sets ROOT (the checkout), creates the temp dir $WORK and installs a trap that stops the servers started with
 # start_server and removes $WORK when the script exits.
 
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_SECONDS=${BENCH_SECONDS:-10}
 WARMUP_SECONDS=2
 WRK_THREADS=2
@@ -21,6 +22,17 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+
+# take_binaries ARGS...: takes the script's arguments, TANDEM_BINARY HELLO_SERVER_BINARY, into TANDEM and
+# HELLO; exits with a usage message unless there are two.
+take_binaries() {
+  if [ $# -ne 2 ]; then
+    echo "usage: $0 TANDEM_BINARY HELLO_SERVER_BINARY" >&2
+    exit 2
+  fi
+  TANDEM=$(realpath "$1")
+  HELLO=$(realpath "$2")
+}
 
 # Prints MESSAGE as a failure on stderr and exits non-zero.
 die() {

@@ -3,19 +3,12 @@
 # prints a table and appends the figures as one JSON line to bench/results/http.jsonl.
 # Usage: bench/http/run.sh TANDEM_BINARY HELLO_SERVER_BINARY   (BENCH_SECONDS=10 sets each run's length)
 set -euo pipefail
-
-if [ $# -ne 2 ]; then
-  echo "usage: $0 TANDEM_BINARY HELLO_SERVER_BINARY" >&2
-  exit 2
-fi
-TANDEM=$(realpath "$1")
-HELLO=$(realpath "$2")
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+take_binaries "$@"
 RESULTS="$ROOT/bench/results/http.jsonl"
 EMAIL=bench@tandem.test
 PASSWORD=bench-password-1
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
-source "$ROOT/bench/lib.sh"
 declare -A P99
 
 # run_target KEY URL [CURL/WRK OPTIONS...]: checks that URL answers 2xx, warms it up, loads it with wrk
