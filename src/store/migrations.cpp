@@ -353,6 +353,9 @@ END;
 CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
   INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
 END;
+-- The indexed words with the number of texts holding each: search completes a word being typed from them.
+CREATE VIRTUAL TABLE items_fts_vocab USING fts5vocab(items_fts, row);
+CREATE VIRTUAL TABLE messages_fts_vocab USING fts5vocab(messages_fts, row);
 )sql";
 
 }  // namespace
