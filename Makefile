@@ -5,7 +5,7 @@ LISTEN    ?= 127.0.0.1:8080
 JOBS      ?= $(shell nproc)
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print 2>/dev/null)
 
-.PHONY: all bootstrap build web run test bench format clean
+.PHONY: all bootstrap build web run test bench bench-items format clean
 
 all: build
 
@@ -30,6 +30,10 @@ test: build web
 
 bench: build
 	bench/http/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
+	bench/items/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
+
+bench-items: build
+	bench/items/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

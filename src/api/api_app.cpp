@@ -55,28 +55,42 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_folder_routes(*this);
   register_ops_routes(*this);
   register_item_routes(*this);
+  register_file_routes(*this);
+  register_message_routes(*this);
 }
 
 void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {
+  router_.add(std::move(method), std::move(pattern),
+              [this, access, handler = std::move(handler)](net::Request& request) {
+                RequestContext context{request, std::nullopt};
+                if (Status s = admit(context, access); !s.ok())
+                  return error_response(s.error(), request.request_id);
+                return answer_idempotently(services_, request, [&]() {
+                  Result<net::Response> response = handler(context);
+                  if (!response.ok()) return error_response(response.error(), request.request_id);
+                  return std::move(response).value();
+                });
+              });
+}
+
+std::optional<net::Response> ApiApp::admit_upload(net::Request& request) {
+  request.route = std::string(kUploadPath);
+  RequestContext context{request, std::nullopt};
+  if (Status s = admit(context, Access::signed_in); !s.ok())
+    return error_response(s.error(), request.request_id);
+  return std::nullopt;
+}
+
+Status ApiApp::admit(RequestContext& context, Access access) {
+  net::Request& request = context.request;
+  TANDEM_TRY(authenticate(context));
+  if (access == Access::signed_in && !request.actor.is_authenticated())
+    return Error::make(ErrorCode::unauthenticated, "sign in first");
   const bool csrf_exempt = access == Access::anyone;
-  router_.add(
-      std::move(method), std::move(pattern),
-      [this, access, csrf_exempt, handler = std::move(handler)](net::Request& request) {
-        RequestContext context{request, std::nullopt};
-        if (Status s = authenticate(context); !s.ok()) return error_response(s.error(), request.request_id);
-        if (access == Access::signed_in && !request.actor.is_authenticated())
-          return error_response(Error::make(ErrorCode::unauthenticated, "sign in first"), request.request_id);
-        if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
-            !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
-          return error_response(
-              Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in"),
-              request.request_id);
-        return answer_idempotently(services_, request, [&]() {
-          Result<net::Response> response = handler(context);
-          if (!response.ok()) return error_response(response.error(), request.request_id);
-          return std::move(response).value();
-        });
-      });
+  if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
+      !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
+    return Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in");
+  return {};
 }
 
 Status ApiApp::authenticate(RequestContext& context) {

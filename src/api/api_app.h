@@ -45,6 +45,9 @@ class ApiApp {
 
   /// Answers one request. Thread-safe; never throws for bad input.
   net::Response handle(net::Request& request);
+  /// Checks the head of an upload to kUploadPath before its body is read (sign-in, CSRF): an error response,
+  /// or nullopt to go on. Thread-safe.
+  std::optional<net::Response> admit_upload(net::Request& request);
   /// Authenticates a live-channel upgrade: session cookie (same origin only) or bearer token.
   /// Errors: unauthenticated, forbidden (cross-origin).
   Result<Actor> authenticate_live(net::Request& request);
@@ -66,6 +69,8 @@ class ApiApp {
   /// Resolves the request's credentials into request.actor / identity. Errors: unauthenticated (a bearer
   /// token that is not valid).
   Status authenticate(RequestContext& context);
+  /// Authenticates, then checks `access` and the CSRF token. Errors: unauthenticated, csrf_failed.
+  Status admit(RequestContext& context, Access access);
 
   service::Services& services_;
   net::Metrics& metrics_;
@@ -77,6 +82,8 @@ class ApiApp {
 
 /// The name of the browser session cookie.
 inline constexpr std::string_view kSessionCookie = "tandem_session";
+/// The route whose body the server streams to a file (multipart/form-data file uploads).
+inline constexpr std::string_view kUploadPath = "/api/v1/files";
 
 /// The value of `{name}` as a positive id. Errors: not_found (not a positive integer).
 Result<std::int64_t> id_param(const net::Request& request, std::string_view name);

@@ -18,12 +18,6 @@ std::optional<T> parse_number(std::string_view text) {
   return value;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 Result<PositionPage> position_page(const net::Request& request) {
@@ -58,28 +52,6 @@ Result<bool> bool_query(const net::Request& request, std::string_view name, bool
   if (value == "false") return false;
   return Error::make(ErrorCode::validation_failed, std::string(name) + " must be true or false")
       .with("field", std::string(name));
-}
-
-std::string project_etag(std::int64_t id, std::int64_t version) {
-  return "\"p" + std::to_string(id) + "." + std::to_string(version) + "\"";
-}
-
-std::optional<std::vector<std::int64_t>> if_match_versions(const net::Request& request, std::int64_t id) {
-  if (!request.headers.has("If-Match")) return std::nullopt;
-  const std::string_view header = request.headers.get("If-Match");
-  const std::string prefix = "\"p" + std::to_string(id) + ".";
-  std::vector<std::int64_t> versions;
-  for (std::size_t start = 0; start <= header.size();) {
-    const std::size_t comma = std::min(header.find(',', start), header.size());
-    const std::string_view tag = trimmed(header.substr(start, comma - start));
-    if (tag == "*") return std::nullopt;
-    if (tag.size() > prefix.size() + 1 && tag.starts_with(prefix) && tag.ends_with('"'))
-      if (const auto version =
-              parse_number<std::int64_t>(tag.substr(prefix.size(), tag.size() - prefix.size() - 1)))
-        versions.push_back(*version);
-    start = comma + 1;
-  }
-  return versions;
 }
 
 }  // namespace tandem::api

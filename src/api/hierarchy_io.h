@@ -1,5 +1,5 @@
-// Request and response pieces the hierarchy resources share: pages in (position, id) order, the project
-// ETag and If-Match, and boolean query parameters.
+// Request and response pieces the hierarchy resources share: pages in (position, id) order and boolean
+// query parameters.
 #pragma once
 
 #include <cstdint>
@@ -32,11 +32,5 @@ net::Response position_page_response(nlohmann::json items, const PositionPage& p
 
 /// The boolean query parameter `name`: "true" or "false", `fallback` when absent. Errors: validation_failed.
 Result<bool> bool_query(const net::Request& request, std::string_view name, bool fallback);
-
-/// The strong ETag of version `version` of project `id`: "p<id>.<version>", quotes included.
-std::string project_etag(std::int64_t id, std::int64_t version);
-/// The versions of project `id` that the request's If-Match accepts: nullopt when there is no If-Match or it
-/// is "*"; otherwise the versions its strong tags name for this project (none, when no tag does).
-std::optional<std::vector<std::int64_t>> if_match_versions(const net::Request& request, std::int64_t id);
 
 }  // namespace tandem::api

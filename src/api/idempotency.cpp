@@ -39,7 +39,10 @@ net::Response replayed(const store::StoredResponse& stored) {
 net::Response answer_idempotently(service::Services& services, net::Request& request,
                                   const std::function<net::Response()>& run) {
   const std::string key(request.headers.get("Idempotency-Key"));
-  if (request.method != "POST" || key.empty() || !request.actor.is_authenticated()) return run();
+  // An upload's body is in a file, not in `request.body`: it cannot be fingerprinted, so it just runs.
+  if (request.method != "POST" || key.empty() || !request.actor.is_authenticated() ||
+      !request.body_file.empty())
+    return run();
   if (!acceptable_key(key))
     return error_response(
         Error::make(ErrorCode::validation_failed, "Idempotency-Key must be 1 to 255 visible ASCII characters")

@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "api/api_app.h"
+#include "api/etag.h"
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/serializers.h"
@@ -10,7 +11,7 @@ namespace tandem::api {
 namespace {
 
 std::string item_etag(const store::ItemJson& item) {
-  return "\"i" + std::to_string(item.id) + "." + std::to_string(item.version) + "\"";
+  return version_etag('i', item.id, item.version);
 }
 
 net::Response item_response(int status, store::ItemJson item) {
@@ -18,22 +19,6 @@ net::Response item_response(int status, store::ItemJson item) {
   response.headers.add("ETag", item_etag(item));
   response.headers.add("Cache-Control", "private, no-cache");
   return response;
-}
-
-// The version an If-Match header names for item `id`: nullopt without the header. Errors:
-// precondition_failed for a tag of another item or an unreadable one.
-Result<std::optional<std::int64_t>> if_match_version(const net::Request& request, std::int64_t id) {
-  const std::string_view header = request.headers.get("If-Match");
-  if (header.empty() || header == "*") return std::optional<std::int64_t>();
-  const std::string prefix = "\"i" + std::to_string(id) + ".";
-  std::int64_t version = 0;
-  if (header.size() > prefix.size() + 1 && header.starts_with(prefix) && header.back() == '"') {
-    const auto digits = header.substr(prefix.size(), header.size() - prefix.size() - 1);
-    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
-    if (ec == std::errc() && ptr == digits.data() + digits.size())
-      return std::optional<std::int64_t>(version);
-  }
-  return Error::make(ErrorCode::precondition_failed, "If-Match does not name a version of this item");
 }
 
 // `?after=` and `?limit=` of history-like lists.
@@ -83,8 +68,8 @@ Result<net::Response> get_item(ApiApp& app, RequestContext& context) {
 Result<net::Response> update_item(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
-  TANDEM_ASSIGN(const auto version, if_match_version(context.request, id));
-  TANDEM_ASSIGN(auto item, app.services().items.update_item(context.actor(), id, body, version));
+  TANDEM_ASSIGN(auto item, app.services().items.update_item(context.actor(), id, body,
+                                                            if_match_versions(context.request, 'i', id)));
   return item_response(200, std::move(item));
 }
 

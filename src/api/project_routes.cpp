@@ -1,4 +1,5 @@
 #include "api/api_app.h"
+#include "api/etag.h"
 #include "api/hierarchy_io.h"
 #include "api/hierarchy_serializers.h"
 #include "api/json_io.h"
@@ -11,7 +12,7 @@ namespace {
 // A project response carrying the project's ETag.
 net::Response project_response(int status, const store::ProjectView& view) {
   net::Response response = json_response(status, project_json(view));
-  response.headers.add("ETag", project_etag(view.project.id, view.project.version));
+  response.headers.add("ETag", version_etag('p', view.project.id, view.project.version));
   return response;
 }
 
@@ -72,8 +73,8 @@ Result<net::Response> update_project(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(changes.archived, optional_bool(body, "archived"));
   TANDEM_ASSIGN(changes.position, optional_number(body, "position"));
   TANDEM_ASSIGN(changes.custom_fields, custom_fields_member(body));
-  TANDEM_ASSIGN(auto view, app.services().projects.update_project(context.actor(), id, changes,
-                                                                  if_match_versions(context.request, id)));
+  TANDEM_ASSIGN(auto view, app.services().projects.update_project(
+                               context.actor(), id, changes, if_match_versions(context.request, 'p', id)));
   return project_response(200, view);
 }
 

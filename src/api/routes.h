@@ -25,5 +25,9 @@ void register_folder_routes(ApiApp& app);
 void register_item_routes(ApiApp& app);
 /// /healthz, /readyz, /metrics, /api/v1/openapi.json.
 void register_ops_routes(ApiApp& app);
+/// /api/v1/files: uploads, metadata and content.
+void register_file_routes(ApiApp& app);
+/// /api/v1/items/{id}/messages and /api/v1/items/{id}/attachments.
+void register_message_routes(ApiApp& app);
 
 }  // namespace tandem::api

@@ -4,6 +4,18 @@
 
 namespace tandem::api {
 
+namespace {
+
+nlohmann::json id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? nlohmann::json(*id) : nlohmann::json();
+}
+
+std::string content_url(std::int64_t file_id) {
+  return "/api/v1/files/" + std::to_string(file_id) + "/content";
+}
+
+}  // namespace
+
 nlohmann::json user_json(const store::UserRow& user) {
   return {{"id", user.id},
           {"email", user.email},
@@ -52,6 +64,55 @@ nlohmann::json custom_field_json(const store::CustomFieldRow& field) {
           {"position", field.position},
           {"created_at", format_iso8601(field.created_at)},
           {"updated_at", format_iso8601(field.updated_at)}};
+}
+
+nlohmann::json file_json(const store::FileRow& file) {
+  return {{"id", file.id},
+          {"name", file.name},
+          {"size", file.size},
+          {"mime", file.mime},
+          {"sha256", file.sha256},
+          {"created_at", format_iso8601(file.created_at)},
+          {"url", content_url(file.id)}};
+}
+
+nlohmann::json attachment_json(const store::AttachmentRow& attachment) {
+  nlohmann::json json = file_json(attachment.file);
+  json["item_id"] = attachment.item_id;
+  json["message_id"] = id_or_null(attachment.message_id);
+  json["attached_at"] = format_iso8601(attachment.created_at);
+  return json;
+}
+
+nlohmann::json message_json(const service::MessageView& view) {
+  const store::MessageRow& message = view.message;
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const auto& file : view.attachments)
+    attachments.push_back({{"id", file.id},
+                           {"name", file.name},
+                           {"size", file.size},
+                           {"mime", file.mime},
+                           {"url", content_url(file.id)}});
+  return {
+      {"id", message.id},
+      {"item_id", message.item_id},
+      {"visibility", message.visibility},
+      {"author",
+       {{"kind", message.author_kind}, {"id", id_or_null(message.author_id)}, {"name", message.author_name}}},
+      {"body", message.body},
+      {"body_html", message.body_html},
+      {"attachments", std::move(attachments)},
+      {"created_at", format_iso8601(message.created_at)},
+      {"updated_at", format_iso8601(message.updated_at)},
+      {"edited", message.edited}};
+}
+
+nlohmann::json revision_json(const store::RevisionRow& revision) {
+  return {{"id", revision.id},
+          {"message_id", revision.message_id},
+          {"body", revision.body},
+          {"edited_by", id_or_null(revision.edited_by)},
+          {"edited_at", format_iso8601(revision.edited_at)}};
 }
 
 nlohmann::json event_json(const store::Event& event) {

@@ -5,7 +5,9 @@
 
 #include "service/catalog/catalog_service.h"
 #include "store/catalog/custom_field_repository.h"
+#include "service/conversations/conversation_service.h"
 #include "store/event_log.h"
+#include "store/files/file_repository.h"
 #include "store/identity/identity_repository.h"
 #include "store/items/item_repository.h"
 
@@ -21,6 +23,15 @@ nlohmann::json status_json(const store::StatusRow& status);
 nlohmann::json item_type_json(const service::ItemType& type);
 /// {"id","scope","key","name","kind","choices","required","position","created_at","updated_at"}.
 nlohmann::json custom_field_json(const store::CustomFieldRow& field);
+/// {"id","name","size","mime","sha256","created_at","url"}; url is where the content is downloaded.
+nlohmann::json file_json(const store::FileRow& file);
+/// A file attached to an item: file_json plus {"item_id","message_id","attached_at"}.
+nlohmann::json attachment_json(const store::AttachmentRow& attachment);
+/// {"id","item_id","visibility","author":{"kind","id","name"},"body","body_html",
+///  "attachments":[{"id","name","size","mime","url"}],"created_at","updated_at","edited"}.
+nlohmann::json message_json(const service::MessageView& view);
+/// {"id","message_id","body","edited_by","edited_at"}: a body as it was before an edit.
+nlohmann::json revision_json(const store::RevisionRow& revision);
 
 /// {"id","at","kind","actor":{"kind","id"},"entity_type","entity_id","payload"}.
 nlohmann::json event_json(const store::Event& event);

@@ -1,5 +1,7 @@
 #include "app/tandem_server.h"
 
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,8 @@ net::ServerOptions server_options(const Config& config, std::string host, std::u
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.max_connections = config.max_connections;
   options.access_log = config.access_log;
+  options.upload = {std::string(api::kUploadPath), config.max_file_bytes,
+                    (std::filesystem::path(config.data_dir) / "files" / "tmp").string()};
   return options;
 }
 
@@ -78,6 +82,7 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
       },
       [&app](net::Request& request) { return app.authenticate_live(request); },
       [&app](const Actor& actor) { return app.live_hello(actor); },
+      [&app](net::Request& request) { return app.admit_upload(request); },
   };
   parts.server = std::make_unique<net::HttpServer>(server_options(config, endpoint.first, endpoint.second),
                                                    std::move(hooks), parts.metrics, parts.hub);

@@ -13,6 +13,7 @@ bool Policy::can(const Actor& actor, Action action) {
     case Action::view_work:
     case Action::create_items:
     case Action::read_event_feed:
+    case Action::upload_files:
       return true;
     case Action::manage_users:
     case Action::manage_catalog:
@@ -68,6 +69,12 @@ bool Policy::can_manage_project(const Actor& actor, std::string_view member_role
 bool Policy::can_add_items_to_project(const Actor& actor, std::string_view member_role) {
   return can(actor, Action::manage_all_projects) ||
          (actor.is_user() && !member_role.empty() && member_role != "restricted");
+}
+
+bool Policy::can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id) {
+  if (actor.kind == Actor::Kind::system) return true;
+  if (!actor.is_user()) return false;
+  return actor.role == Role::admin || author_user_id == actor.user_id;
 }
 
 bool Policy::can_see_event(const Actor& actor, std::string_view entity_type, std::int64_t entity_id,

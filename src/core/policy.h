@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ enum class Action {
   manage_all_projects,  // change any project, its members and followers
   create_items,         // add items (in projects the actor may work in, or outside any project)
   read_event_feed,      // page through the global changes feed (filtered per event)
+  upload_files,         // upload files (read them back while unattached; attach them to visible items)
 };
 
 /// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
@@ -49,6 +51,9 @@ class Policy {
   static SqlFilter visible_projects(const Actor& actor);
   /// True when `actor` may change a project in which it has `member_role` ("" when not a member).
   static bool can_manage_project(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may edit a message on an item it can see, written by user `author_user_id` (nullopt
+  /// when not written by a user): its author and admins may.
+  static bool can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id);
   /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member).
   static bool can_add_items_to_project(const Actor& actor, std::string_view member_role);
 };

@@ -37,6 +37,8 @@ struct Request {
   std::string query;
   Headers headers;
   std::string body;
+  std::string
+      body_file;  // upload route only: the spooled body (then `body` is empty); removed after the answer
   std::string remote_address;
 
   // Filled by the router and the middleware chain:

@@ -2,9 +2,14 @@
 
 #include "net/server.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -30,7 +35,8 @@ namespace {
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 using Clock = std::chrono::steady_clock;
 
-Request to_request(http::request<http::string_body>& in, std::string remote_address) {
+// The request head as a Request; the caller fills in the body.
+Request to_request(const http::request_header<>& in, std::string remote_address) {
   Request request;
   request.method = std::string(in.method_string());
   request.target = std::string(in.target());
@@ -39,10 +45,40 @@ Request to_request(http::request<http::string_body>& in, std::string remote_addr
   if (question != std::string::npos) request.query = request.target.substr(question + 1);
   for (const auto& field : in)
     request.headers.add(std::string(field.name_string()), std::string(field.value()));
-  request.body = std::move(in.body());
   request.remote_address = std::move(remote_address);
   return request;
 }
+
+// A new empty file in a spool folder, removed with this object (after the response is written).
+class SpoolFile {
+ public:
+  static constexpr std::string_view kPrefix = "upload-";
+
+  SpoolFile() = default;
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+  ~SpoolFile() { remove(); }
+
+  // Creates the file in `dir`; false when it cannot.
+  bool create(const std::string& dir) {
+    std::string pattern = (std::filesystem::path(dir) / (std::string(kPrefix) + "XXXXXX")).string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) return false;
+    ::close(fd);
+    path_ = std::move(pattern);
+    return true;
+  }
+  const std::string& path() const { return path_; }
+  // Removes the file now (before an error answer, so a client never sees it outlive its request).
+  void remove() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
+    path_.clear();
+  }
+
+ private:
+  std::string path_;
+};
 
 // An id for a request: the client's X-Request-Id when it is short and plain, else a fresh one.
 std::string request_id_for(const Request& request, unsigned loop_index, std::uint64_t sequence) {
@@ -137,6 +173,7 @@ class HttpServer::Impl {
     const auto address = asio::ip::make_address(options_.host, ec);
     if (ec)
       return Error{ErrorCode::unavailable, "bad listen address", "bad listen host " + options_.host, {}};
+    TANDEM_TRY(prepare_spool_dir());
     std::uint16_t port = options_.port;
     for (unsigned i = 0; i < n; ++i) {
       auto loop = std::make_unique<Loop>();
@@ -252,33 +289,63 @@ class HttpServer::Impl {
 
     beast::flat_buffer buffer;
     for (;;) {
-      http::request_parser<http::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
-      parser.body_limit(options_.max_body_bytes);
+      http::request_parser<http::empty_body> head;
+      head.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
+      // Checked below, once the route (and so its limit) is known. (Not boost::none: Boost 1.74 compares a
+      // Content-Length with an empty optional as larger.)
+      head.body_limit(std::numeric_limits<std::uint64_t>::max());
       stream.expires_after(options_.idle_timeout);
-      co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-      if (!ec && parser.get()[http::field::expect] == "100-continue" && !parser.is_done()) {
-        http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
-        co_await http::async_write(stream, go_on, asio::redirect_error(use_awaitable, ec));
-      }
-      if (!ec && !parser.is_done()) {
-        stream.expires_after(options_.read_timeout);
-        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-      }
+      co_await http::async_read_header(stream, buffer, head, asio::redirect_error(use_awaitable, ec));
       if (ec) {
-        co_await answer_read_error(stream, ec, parser.got_some() || buffer.size() > 0);
+        co_await answer_read_error(stream, ec, head.got_some() || buffer.size() > 0, options_.max_body_bytes);
         co_return;
       }
-      auto& wire_request = parser.get();
-      if (websocket::is_upgrade(wire_request) && wire_request.target() == options_.live_path) {
-        co_await serve_live(loop, std::move(stream), parser.release(), remote_address);
+      const unsigned version = head.get().version();
+      const bool client_keep_alive = head.get().keep_alive();
+      const bool upload = is_upload(head.get());
+      const std::uint64_t limit = upload ? options_.upload.max_bytes : options_.max_body_bytes;
+      if (head.content_length().value_or(0) > limit) {
+        co_await answer_read_error(stream, http::error::body_limit, true, limit);
         co_return;
+      }
+      Request request;
+      SpoolFile spool;
+      if (upload) {
+        request = begin_request(loop, head.get(), remote_address);
+        std::optional<Response> refusal = run_admit_upload(request);
+        if (!refusal && !spool.create(options_.upload.spool_dir))
+          refusal = hooks_.render_error(ErrorCode::unavailable, "cannot take uploads right now");
+        if (refusal) {  // the body stays unread, so the connection closes after the answer
+          co_await refuse(stream, *refusal, request, version);
+          co_return;
+        }
+        http::request_parser<http::file_body> parser(std::move(head));
+        parser.body_limit(limit);
+        parser.get().body().open(spool.path().c_str(), beast::file_mode::write, ec);
+        if (!ec) ec = co_await read_body(stream, buffer, parser);
+        if (ec) {
+          spool.remove();
+          co_await answer_read_error(stream, ec, true, limit);
+          co_return;
+        }
+        parser.get().body().close();
+        request.body_file = spool.path();
+      } else {
+        http::request_parser<http::string_body> parser(std::move(head));
+        parser.body_limit(limit);
+        ec = co_await read_body(stream, buffer, parser);
+        if (ec) {
+          co_await answer_read_error(stream, ec, true, limit);
+          co_return;
+        }
+        if (websocket::is_upgrade(parser.get()) && parser.get().target() == options_.live_path) {
+          co_await serve_live(loop, std::move(stream), parser.release(), remote_address);
+          co_return;
+        }
+        request = begin_request(loop, parser.get(), remote_address);
+        request.body = std::move(parser.get().body());
       }
       const auto started = Clock::now();
-      const unsigned version = wire_request.version();
-      const bool client_keep_alive = wire_request.keep_alive();
-      Request request = to_request(wire_request, remote_address);
-      request.request_id = request_id_for(request, loop.index, ++loop.sequence);
       // Reads answer on the loop; writes may wait for a commit, so they run on a worker. (No co_await
       // inside ?: — g++ 12 miscompiles it.)
       Response response;
@@ -301,6 +368,62 @@ class HttpServer::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
+  bool is_upload(const http::request_header<>& head) const {
+    if (options_.upload.path.empty() || head.method() != http::verb::post) return false;
+    const std::string_view target(head.target().data(), head.target().size());
+    return target.substr(0, target.find('?')) == options_.upload.path;
+  }
+
+  // The Request for a head, with its request id.
+  Request begin_request(Loop& loop, const http::request_header<>& head, std::string remote_address) {
+    Request request = to_request(head, std::move(remote_address));
+    request.request_id = request_id_for(request, loop.index, ++loop.sequence);
+    return request;
+  }
+
+  // Reads the rest of a request whose head `parser` holds, answering `Expect: 100-continue` first.
+  template <class Body>
+  asio::awaitable<beast::error_code> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                               http::request_parser<Body>& parser) {
+    beast::error_code ec;
+    if (parser.is_done()) co_return ec;
+    if (parser.get()[http::field::expect] == "100-continue") {
+      http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
+      co_await http::async_write(stream, go_on, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return ec;
+    }
+    stream.expires_after(options_.read_timeout);
+    co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    co_return ec;
+  }
+
+  // Answers a request whose body will not be read, then closes the connection.
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, Response& response, const Request& request,
+                               unsigned version) {
+    const auto started = Clock::now();
+    response.headers.set("X-Request-Id", request.request_id);
+    co_await write_response(stream, response, version, false, false);
+    record(request, response.status, response.body.size(), started);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Creates the upload spool folder and removes what a previous run left in it.
+  Status prepare_spool_dir() {
+    if (options_.upload.path.empty()) return {};
+    std::error_code ec;
+    std::filesystem::create_directories(options_.upload.spool_dir, ec);
+    if (ec)
+      return Error{ErrorCode::unavailable,
+                   "cannot create the upload folder " + options_.upload.spool_dir,
+                   ec.message(),
+                   {}};
+    for (const auto& entry : std::filesystem::directory_iterator(options_.upload.spool_dir, ec))
+      if (entry.path().filename().string().starts_with(SpoolFile::kPrefix))
+        std::filesystem::remove(entry.path(), ec);
+    return {};
+  }
+
   Response run_handler(Request& request) {
     try {
       return hooks_.handle(request);
@@ -310,16 +433,29 @@ class HttpServer::Impl {
     }
   }
 
+  std::optional<Response> run_admit_upload(Request& request) {
+    if (!hooks_.admit_upload) return std::nullopt;
+    try {
+      return hooks_.admit_upload(request);
+    } catch (const std::exception& e) {
+      spdlog::error("server: admitting the upload {} threw: {}", request.path, e.what());
+      return hooks_.render_error(ErrorCode::internal, "internal error");
+    }
+  }
+
   // Answers a request that could not be read (limits, timeout, malformed), or closes quietly when the
   // client simply went away.
-  asio::awaitable<void> answer_read_error(beast::tcp_stream& stream, beast::error_code ec, bool got_bytes) {
+  asio::awaitable<void> answer_read_error(beast::tcp_stream& stream, beast::error_code ec, bool got_bytes,
+                                          std::uint64_t body_limit) {
     ErrorCode code;
     std::string message;
     if (ec == http::error::header_limit) {
       code = ErrorCode::headers_too_large, message = "request headers are too large";
     } else if (ec == http::error::body_limit) {
       code = ErrorCode::payload_too_large,
-      message = "request body is larger than " + std::to_string(options_.max_body_bytes) + " bytes";
+      message = "request body is larger than " + std::to_string(body_limit) + " bytes";
+    } else if (ec == beast::errc::no_space_on_device) {
+      code = ErrorCode::unavailable, message = "no room to store the request body";
     } else if (ec == beast::error::timeout && got_bytes) {
       code = ErrorCode::request_timeout, message = "the request was not received in time";
     } else if (ec.category() == beast::error_code(http::error::end_of_stream).category() &&
@@ -383,9 +519,8 @@ class HttpServer::Impl {
   asio::awaitable<void> serve_live(Loop& loop, beast::tcp_stream stream,
                                    http::request<http::string_body> upgrade, std::string remote_address) {
     const auto started = Clock::now();
-    Request request = to_request(upgrade, std::move(remote_address));
+    Request request = begin_request(loop, upgrade, std::move(remote_address));
     request.route = options_.live_path;
-    request.request_id = request_id_for(request, loop.index, ++loop.sequence);
     auto actor = hooks_.authenticate_live(request);
     if (!actor.ok()) {
       Response refused = hooks_.render_error(actor.error().code, actor.error().message);

@@ -17,6 +17,13 @@
 
 namespace tandem::net {
 
+/// A route whose request body is streamed into a file in `spool_dir` instead of memory (file uploads).
+struct UploadRoute {
+  std::string path;                     // exact path of a POST route; empty = none
+  std::uint64_t max_bytes = 100 << 20;  // larger bodies get 413 (by Content-Length, or while reading)
+  std::string spool_dir;                // created at start; stale `upload-*` files are removed then
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;                 // 0 picks a free port
@@ -29,6 +36,7 @@ struct ServerOptions {
   std::size_t max_connections = 10000;       // beyond: 503 and close
   std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long on stop
   std::string live_path = "/api/v1/live";    // the WebSocket endpoint
+  UploadRoute upload;                        // the body of POST upload.path goes to Request::body_file
   bool access_log = true;
 };
 
@@ -41,6 +49,9 @@ struct ServerHooks {
   std::function<Result<Actor>(Request&)> authenticate_live;
   /// The first message a live client receives.
   std::function<std::string(const Actor&)> live_hello;
+  /// Checks the head of an upload before its body is read: a response to send instead (e.g. 401), or
+  /// nullopt to read the body and call `handle`. Runs on the event loop. Unset = every upload is read.
+  std::function<std::optional<Response>(Request&)> admit_upload;
 };
 
 class HttpServer {

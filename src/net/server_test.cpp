@@ -6,8 +6,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <latch>
+#include <sstream>
 #include <thread>
 
 namespace tandem::net {
@@ -40,17 +45,75 @@ void send_all(int fd, std::string_view text) {
 std::string read_until_closed(int fd) {
   std::string out;
   char buffer[4096];
-  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    out.append(buffer, static_cast<std::size_t>(n));
   return out;
 }
 
 ServerHooks hooks_with(std::function<Response(Request&)> handle) {
   return ServerHooks{std::move(handle),
                      [](ErrorCode code, std::string message) {
-                       return Response::text(code == ErrorCode::payload_too_large ? 413 : 400, std::move(message));
+                       return Response::text(code == ErrorCode::payload_too_large ? 413 : 400,
+                                             std::move(message));
                      },
                      [](Request&) -> Result<Actor> { return Error::make(ErrorCode::unauthenticated, "no"); },
-                     [](const Actor&) { return std::string("{}"); }};
+                     [](const Actor&) { return std::string("{}"); },
+                     {}};
+}
+
+// A server on a free port with an upload route at /upload (limit 1000 bytes) spooling to a temporary
+// folder; other bodies are limited to 100 bytes.
+class UploadServer {
+ public:
+  explicit UploadServer(std::function<Response(Request&)> handle,
+                        std::function<std::optional<Response>(Request&)> admit = {}) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "tandem-spool-XXXXXX").string();
+    spool_ = ::mkdtemp(pattern.data());
+    ServerOptions options;
+    options.port = 0;
+    options.io_threads = 1;
+    options.max_body_bytes = 100;
+    options.access_log = false;
+    options.upload = {"/upload", 1000, spool_.string()};
+    ServerHooks hooks = hooks_with(std::move(handle));
+    hooks.admit_upload = std::move(admit);
+    server_ = std::make_unique<HttpServer>(options, std::move(hooks), metrics_, hub_);
+    port_ = server_->start().value();
+  }
+  ~UploadServer() {
+    server_->stop();
+    std::filesystem::remove_all(spool_);
+  }
+
+  // Sends `request` on a new connection and returns everything the server answers.
+  std::string exchange(std::string_view request) const {
+    const int fd = connect_to(port_);
+    send_all(fd, request);
+    ::shutdown(fd, SHUT_WR);
+    std::string answer = read_until_closed(fd);
+    ::close(fd);
+    return answer;
+  }
+  // The files left in the spool folder.
+  std::size_t spooled_files() const {
+    return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(spool_), {}));
+  }
+
+ private:
+  Metrics metrics_;
+  LiveHub hub_;
+  std::filesystem::path spool_;
+  std::unique_ptr<HttpServer> server_;
+  std::uint16_t port_ = 0;
+};
+
+std::string chunked(std::string_view path, std::size_t chunks, std::size_t chunk_size) {
+  std::string request =
+      "POST " + std::string(path) + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (std::size_t i = 0; i < chunks; ++i)
+    request +=
+        fmt::format("{:x}\r\n{}\r\n", chunk_size, std::string(chunk_size, 'a' + static_cast<char>(i % 26)));
+  return request + "0\r\n\r\n";
 }
 
 }  // namespace
@@ -63,8 +126,7 @@ TEST(HttpServer, StopLetsInFlightRequestsFinishAndClosesIdleConnections) {
   options.port = 0;
   options.io_threads = 2;
   options.access_log = false;
-  HttpServer server(options,
-                    hooks_with([&](Request&) {
+  HttpServer server(options, hooks_with([&](Request&) {
                       entered.count_down();
                       release.wait();
                       return Response::text(200, "finished");
@@ -120,6 +182,80 @@ TEST(HttpServer, RefusesOversizedBodiesBeforeReadingThem) {
   ::close(fd);
   EXPECT_FALSE(handled);
   server.stop();
+}
+
+TEST(HttpServer, StreamsUploadBodiesToASpoolFileRemovedAfterTheAnswer) {
+  std::string seen_body, seen_file, seen_path;
+  UploadServer server([&](Request& request) {
+    seen_body = request.body;
+    seen_path = request.body_file;
+    std::ifstream in(request.body_file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    seen_file = text.str();
+    return Response::text(201, "stored");
+  });
+  const std::string body(900, 'x');  // over the 100-byte limit of other routes, under the upload limit
+  const std::string answer =
+      server.exchange("POST /upload?x=1 HTTP/1.1\r\nHost: t\r\nContent-Length: 900\r\n\r\n" + body);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 201")) << answer;
+  EXPECT_EQ(seen_file, body);
+  EXPECT_EQ(seen_body, "");
+  EXPECT_FALSE(seen_path.empty());
+  EXPECT_FALSE(std::filesystem::exists(seen_path)) << "removed once answered";
+  EXPECT_EQ(server.spooled_files(), 0u);
+
+  const std::string chunked_answer = server.exchange(chunked("/upload", 3, 300));
+  EXPECT_TRUE(chunked_answer.starts_with("HTTP/1.1 201")) << chunked_answer;
+  EXPECT_EQ(seen_file.size(), 900u);
+  EXPECT_EQ(seen_file.substr(300, 3), "bbb");
+}
+
+TEST(HttpServer, RefusesUploadsOverTheirLimitAndRemovesWhatWasSpooled) {
+  bool handled = false;
+  UploadServer server([&](Request&) {
+    handled = true;
+    return Response::text(201, "stored");
+  });
+  const std::string by_length = server.exchange(
+      "POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 1001\r\n\r\n" + std::string(1001, 'x'));
+  EXPECT_TRUE(by_length.starts_with("HTTP/1.1 413")) << by_length;
+  EXPECT_NE(by_length.find("1000 bytes"), std::string::npos) << by_length;
+  const std::string growing = server.exchange(chunked("/upload", 5, 300));
+  EXPECT_TRUE(growing.starts_with("HTTP/1.1 413")) << growing;
+  EXPECT_FALSE(handled);
+  EXPECT_EQ(server.spooled_files(), 0u);
+  const std::string other_route = server.exchange(
+      "POST /other HTTP/1.1\r\nHost: t\r\nContent-Length: 101\r\n\r\n" + std::string(101, 'x'));
+  EXPECT_TRUE(other_route.starts_with("HTTP/1.1 413"))
+      << "other routes keep their own limit: " << other_route;
+}
+
+TEST(HttpServer, UploadsTheAdmitHookRefusesAreNeitherReadNorSpooled) {
+  bool handled = false;
+  std::size_t spooled_while_admitting = 99;
+  std::unique_ptr<UploadServer> server;
+  server = std::make_unique<UploadServer>(
+      [&](Request&) {
+        handled = true;
+        return Response::text(201, "stored");
+      },
+      [&](Request& request) -> std::optional<Response> {
+        spooled_while_admitting = server->spooled_files();
+        if (request.headers.get("Authorization") == "yes") return std::nullopt;
+        return Response::text(401, "sign in first");
+      });
+  const std::string refused =
+      server->exchange("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n0123456789");
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 401")) << refused;
+  EXPECT_NE(refused.find("Connection: close"), std::string::npos) << refused;
+  EXPECT_FALSE(handled);
+  EXPECT_EQ(spooled_while_admitting, 0u);
+  EXPECT_EQ(server->spooled_files(), 0u);
+  const std::string admitted = server->exchange(
+      "POST /upload HTTP/1.1\r\nHost: t\r\nAuthorization: yes\r\nContent-Length: 10\r\n\r\n0123456789");
+  EXPECT_TRUE(admitted.starts_with("HTTP/1.1 201")) << admitted;
+  EXPECT_TRUE(handled);
 }
 
 }  // namespace tandem::net

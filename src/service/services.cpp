@@ -17,6 +17,8 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       folders(db, clock),
       tree(db),
       items(db, clock),
-      events(db) {}
+      events(db),
+      files(db, clock, this->settings.files_dir, this->settings.max_file_bytes),
+      conversations(db, clock) {}
 
 }  // namespace tandem::service

@@ -9,7 +9,9 @@
 #include "service/auth/auth_service.h"
 #include "service/catalog/catalog_service.h"
 #include "service/catalog/custom_field_service.h"
+#include "service/conversations/conversation_service.h"
 #include "service/events/event_feed.h"
+#include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
 #include "service/hierarchy/portfolio_service.h"
 #include "service/hierarchy/project_service.h"
@@ -48,6 +50,8 @@ struct Services {
   TreeService tree;
   ItemService items;
   EventFeed events;
+  FileService files;
+  ConversationService conversations;
 };
 
 }  // namespace tandem::service

@@ -65,7 +65,7 @@ TEST_P(ApiCaseFile, Passes) {
 
   std::optional<ServerProcess> server;
   try {
-    server.emplace(binary.string(), setup, kStartupTimeout);
+    server.emplace(binary.string(), setup, file.environment, kStartupTimeout);
   } catch (const SetupCommandFailed& error) {
     ADD_FAILURE_AT(file.path.c_str(), file.setup[error.index].line) << error.what();
     return;

@@ -95,7 +95,11 @@ class Parser {
     std::size_t i = 0;
     for (; i < lines_.size() && !is_case_start(lines_[i].text); ++i) {
       if (is_blank(lines_[i])) continue;
-      file.setup.push_back(parse_setup(lines_[i]));
+      std::string_view rest;
+      if (first_word(lines_[i].text, rest) == "env")
+        file.environment.push_back(parse_env(lines_[i], rest));
+      else
+        file.setup.push_back(parse_setup(lines_[i]));
     }
     while (i < lines_.size()) {
       std::size_t end = i + 1;
@@ -113,10 +117,19 @@ class Parser {
     throw CaseSyntaxError(path_ + ":" + std::to_string(line) + ": " + message);
   }
 
+  // `env NAME=VALUE`: a variable for the server process and the setup commands.
+  std::pair<std::string, std::string> parse_env(const Line& line, std::string_view assignment) const {
+    const auto eq = assignment.find('=');
+    if (eq == std::string_view::npos || !is_identifier(assignment.substr(0, eq)))
+      fail(line.number, "`env` needs NAME=VALUE, e.g. `env TANDEM_MAX_FILE_BYTES=1024`");
+    return {std::string(assignment.substr(0, eq)), std::string(assignment.substr(eq + 1))};
+  }
+
   SetupCommand parse_setup(const Line& line) const {
     std::string_view rest;
     if (first_word(line.text, rest) != "setup") {
-      fail(line.number, "expected `setup ARGUMENTS...` or `=== title`, got: " + std::string(line.text));
+      fail(line.number,
+           "expected `setup ARGUMENTS...`, `env NAME=VALUE` or `=== title`, got: " + std::string(line.text));
     }
     try {
       SetupCommand command{line.number, split_arguments(rest)};
@@ -145,7 +158,8 @@ class Parser {
 
   void parse_request(std::span<const Line> lines, Case& result) const {
     std::size_t i = 0;
-    for (; i < lines.size(); ++i) {  // blank lines and the `as` / `repeat` modifiers
+    bool crlf = false;
+    for (; i < lines.size(); ++i) {  // blank lines and the `as` / `repeat` / `crlf` modifiers
       if (is_blank(lines[i])) continue;
       std::string_view argument;
       const std::string_view word = first_word(lines[i].text, argument);
@@ -156,6 +170,8 @@ class Parser {
         const auto count = parse_int(argument);
         if (!count || *count < 1) fail(lines[i].number, "`repeat` needs a count of at least 1");
         result.repeat = *count;
+      } else if (word == "crlf" && argument.empty()) {
+        crlf = true;
       } else if (word == "setup") {
         fail(lines[i].number, "`setup` lines must come before the first case");
       } else {
@@ -180,10 +196,11 @@ class Parser {
     }
     result.request.method = std::string(method);
     result.request.target = expand(target, request_line.number);
-    parse_headers_and_body(rest, result.request);
+    parse_headers_and_body(rest, crlf, result.request);
   }
 
-  void parse_headers_and_body(std::span<const Line> lines, RequestSpec& request) const {
+  // With `crlf`, body lines are joined by CRLF instead of LF and may use the RAW escapes.
+  void parse_headers_and_body(std::span<const Line> lines, bool crlf, RequestSpec& request) const {
     std::size_t i = 0;
     for (; i < lines.size() && is_header_line(lines[i].text); ++i) {
       auto [name, value] = split_header(lines[i].text);
@@ -194,22 +211,26 @@ class Parser {
     while (end > i && is_blank(lines[end - 1])) --end;
     std::string body;
     for (std::size_t j = i; j < end; ++j) {
-      if (j > i) body += '\n';
-      body += expand(lines[j].text, lines[j].number);
+      if (j > i) body += crlf ? "\r\n" : "\n";
+      body += crlf ? decode(expand(lines[j].text, lines[j].number), lines[j].number)
+                   : expand(lines[j].text, lines[j].number);
     }
     request.body = std::move(body);
   }
 
   void parse_raw(std::span<const Line> lines, int raw_line, RequestSpec& request) const {
     request.raw = true;
-    for (const Line& line : lines) {
-      try {
-        request.body += decode_escapes(expand(trim_right(line.text), line.number));
-      } catch (const std::invalid_argument& error) {
-        fail(line.number, error.what());
-      }
-    }
+    for (const Line& line : lines)
+      request.body += decode(expand(trim_right(line.text), line.number), line.number);
     if (request.body.empty()) fail(raw_line, "RAW needs the bytes to send on the lines below it");
+  }
+
+  std::string decode(std::string_view text, int line) const {
+    try {
+      return decode_escapes(text);
+    } catch (const std::invalid_argument& error) {
+      fail(line, error.what());
+    }
   }
 
   std::string expand(std::string_view text, int line) const {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http_client.h"
@@ -65,6 +66,7 @@ struct Case {
 
 struct CaseFile {
   std::string path;
+  std::vector<std::pair<std::string, std::string>> environment;  // `env NAME=VALUE` lines
   std::vector<SetupCommand> setup;
   std::vector<Case> cases;
 };

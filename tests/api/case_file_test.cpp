@@ -90,6 +90,24 @@ TEST(CaseFileParser, ABlankLineSeparatesHeadersFromABody) {
   EXPECT_EQ(file.cases[0].request.body, "B: 2");
 }
 
+TEST(CaseFileParser, EnvLinesSetServerVariables) {
+  const CaseFile file = parse_case_text(
+      "env TANDEM_MAX_FILE_BYTES=1024\nenv EMPTY=\nsetup version\n=== t\nGET /\n---\n200\n", "t.case");
+  EXPECT_EQ(file.environment, (std::vector<std::pair<std::string, std::string>>{
+                                  {"TANDEM_MAX_FILE_BYTES", "1024"}, {"EMPTY", ""}}));
+  EXPECT_EQ(file.setup.size(), 1u);
+}
+
+TEST(CaseFileParser, CrlfBodiesJoinLinesWithCrlfAndDecodeEscapes) {
+  const CaseFile file = parse_case_text(
+      "=== t\ncrlf\nPOST /x\nContent-Type: multipart/form-data; boundary=B\n\n--B\nA: "
+      "1\n\n\\x89PNG\n--B--\n---\n200\n",
+      "t.case");
+  const RequestSpec& request = file.cases[0].request;
+  EXPECT_EQ(request.headers, (HeaderList{{"Content-Type", "multipart/form-data; boundary=B"}}));
+  EXPECT_EQ(request.body, "--B\r\nA: 1\r\n\r\n\x89PNG\r\n--B--");
+}
+
 void expect_syntax_error(const std::string& text, const std::string& message_part) {
   try {
     parse_case_text(text, "bad.case");
@@ -116,6 +134,9 @@ TEST(CaseFileParser, ReportsMistakesWithFileAndLine) {
   expect_syntax_error("=== t\nsetup x\nGET /\n---\n200\n", "bad.case:2: `setup` lines must come before");
   expect_syntax_error("=== t\nRAW\n\\q\n---\n200\n", "bad.case:3: unknown escape \\q");
   expect_syntax_error("=== t\nRAW\n---\n200\n", "bad.case:2: RAW needs the bytes");
+  expect_syntax_error("env 1X=2\n=== t\nGET /\n---\n200\n", "bad.case:1: `env` needs NAME=VALUE");
+  expect_syntax_error("env X\n=== t\nGET /\n---\n200\n", "bad.case:1: `env` needs NAME=VALUE");
+  expect_syntax_error("=== t\ncrlf\nPOST /\n\n\\q\n---\n200\n", "bad.case:5: unknown escape \\q");
 }
 
 TEST(CaseFileParser, ExpectedJsonMayHoldVariables) {

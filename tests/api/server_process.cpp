@@ -46,8 +46,11 @@ void write_all(int fd, std::string_view bytes) {
   }
 }
 
-// Starts argv[0] with stdout and stderr on the given descriptors; the child dies with the test process.
-pid_t spawn(const std::vector<std::string>& argv, int stdout_fd, int stderr_fd) {
+// Starts argv[0] with stdout and stderr on the given descriptors and `environment` added to this process's
+// variables; the child dies with the test process.
+pid_t spawn(const std::vector<std::string>& argv,
+            const std::vector<std::pair<std::string, std::string>>& environment, int stdout_fd,
+            int stderr_fd) {
   std::vector<char*> args;
   for (const auto& argument : argv) args.push_back(const_cast<char*>(argument.c_str()));
   args.push_back(nullptr);
@@ -57,6 +60,7 @@ pid_t spawn(const std::vector<std::string>& argv, int stdout_fd, int stderr_fd) 
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     dup2(stdout_fd, STDOUT_FILENO);
     dup2(stderr_fd, STDERR_FILENO);
+    for (const auto& [name, value] : environment) setenv(name.c_str(), value.c_str(), 1);
     execv(args[0], args.data());
     const char* reason = std::strerror(errno);
     write_all(STDERR_FILENO, std::string("cannot execute ") + args[0] + ": " + reason + "\n");
@@ -125,7 +129,9 @@ std::string ProcessEnd::describe() const {
 }
 
 ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::vector<std::string>>& setup,
-                             std::chrono::seconds startup_timeout) {
+                             const std::vector<std::pair<std::string, std::string>>& environment,
+                             std::chrono::seconds startup_timeout)
+    : environment_(environment) {
   std::string pattern = (std::filesystem::temp_directory_path() / "tandem-api-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr)
     throw std::runtime_error("mkdtemp failed: " + std::string(std::strerror(errno)));
@@ -139,7 +145,7 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::v
       argv.insert(argv.end(), setup[index].begin(), setup[index].end());
       argv.insert(argv.end(), {"--data", (root_ / "data").string()});
       const int log_fd = open_log(setup_log);
-      const pid_t pid = spawn(argv, log_fd, log_fd);
+      const pid_t pid = spawn(argv, environment_, log_fd, log_fd);
       close(log_fd);
       std::optional<ProcessEnd> end = wait_for(pid, kSetupTimeout);
       if (!end) end = kill_and_reap(pid);
@@ -175,7 +181,7 @@ void ServerProcess::start(const std::string& binary, std::chrono::seconds startu
   const std::vector<std::string> argv{binary,        "serve",  "--listen",
                                       "127.0.0.1:0", "--data", (root_ / "data").string()};
   try {
-    pid_ = spawn(argv, pipe_fds[1], log_fd);
+    pid_ = spawn(argv, environment_, pipe_fds[1], log_fd);
   } catch (...) {
     close(pipe_fds[1]);
     close(log_fd);

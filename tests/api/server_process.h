@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace tandem::api_test {
@@ -36,8 +37,10 @@ class ServerProcess {
  public:
   /// Creates a temporary folder, runs each setup command as `binary ARGS... --data DIR`, then starts
   /// `binary serve --listen 127.0.0.1:0 --data DIR` and waits for its "tandem listening on http://HOST:PORT"
-  /// line. Throws SetupCommandFailed or std::runtime_error, with the relevant output, when a step fails.
+  /// line. Every command runs with `environment` added to the inherited variables. Throws
+  /// SetupCommandFailed or std::runtime_error, with the relevant output, when a step fails.
   ServerProcess(const std::string& binary, const std::vector<std::vector<std::string>>& setup,
+                const std::vector<std::pair<std::string, std::string>>& environment,
                 std::chrono::seconds startup_timeout);
   /// Kills the server if it still runs and removes the temporary folder.
   ~ServerProcess();
@@ -57,6 +60,7 @@ class ServerProcess {
   void finish_output();
   void clean_up();
 
+  std::vector<std::pair<std::string, std::string>> environment_;
   std::filesystem::path root_;
   std::filesystem::path log_path_;
   pid_t pid_ = -1;

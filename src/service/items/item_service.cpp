@@ -325,17 +325,19 @@ Result<store::ItemJson> ItemService::get_item(const Actor& actor, std::int64_t i
   return std::move(*item);
 }
 
-Result<store::ItemJson> ItemService::update_item(const Actor& actor, std::int64_t id,
-                                                 const nlohmann::json& changes,
-                                                 std::optional<std::int64_t> if_version) {
+Result<store::ItemJson> ItemService::update_item(
+    const Actor& actor, std::int64_t id, const nlohmann::json& changes,
+    const std::optional<std::vector<std::int64_t>>& expected_versions) {
   const TimestampMs now = clock_.now_ms();
   store::ItemJson updated;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const nlohmann::json current, visible_item_json(txn, actor, id));
-    if (if_version && *if_version != current["version"].get<std::int64_t>())
+    const std::int64_t version = current["version"].get<std::int64_t>();
+    if (expected_versions &&
+        std::find(expected_versions->begin(), expected_versions->end(), version) == expected_versions->end())
       return Error::make(ErrorCode::precondition_failed,
                          "the item changed since you read it; read it again and reapply your change")
-          .with("current_version", std::to_string(current["version"].get<std::int64_t>()));
+          .with("current_version", std::to_string(version));
     Draft draft;
     TANDEM_TRY(draft_changes(txn, actor, id, current, changes, false, draft));
     TANDEM_TRY(check_plan(draft, current));

@@ -42,10 +42,10 @@ class ItemService {
   /// The item when the actor may see it. Errors: not_found.
   Result<store::ItemJson> get_item(const Actor& actor, std::int64_t id);
   /// Applies the fields in `changes`, records `item.updated` with old → new values, and bumps the
-  /// version when something changed. With `if_version`, a different current version fails with
-  /// precondition_failed. Errors: not_found, validation_failed, precondition_failed.
+  /// version when something changed. With `expected_versions` (from If-Match), a current version not
+  /// among them fails with precondition_failed. Errors: not_found, validation_failed, precondition_failed.
   Result<store::ItemJson> update_item(const Actor& actor, std::int64_t id, const nlohmann::json& changes,
-                                      std::optional<std::int64_t> if_version);
+                                      const std::optional<std::vector<std::int64_t>>& expected_versions);
   /// Gives the item another type (same id, number, conversation, files, parties and history); its status
   /// becomes the first of the new type in the same state. Records `item.converted`.
   /// Errors: not_found, validation_failed (unknown type, or the type it already has).

@@ -141,8 +141,8 @@ TEST_F(ItemServiceTest, DependencyCyclesAreRefusedButRelatesLinksAreNot) {
 
 TEST_F(ItemServiceTest, AStaleVersionChangesNothing) {
   const std::int64_t id = create(admin_, {{"title", "Original"}});
-  ASSERT_TRUE(items_.update_item(admin_, id, {{"title", "First edit"}}, 1).ok());
-  auto stale = items_.update_item(admin_, id, {{"title", "Lost edit"}}, 1);
+  ASSERT_TRUE(items_.update_item(admin_, id, {{"title", "First edit"}}, std::vector<std::int64_t>{1}).ok());
+  auto stale = items_.update_item(admin_, id, {{"title", "Lost edit"}}, std::vector<std::int64_t>{1});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, ErrorCode::precondition_failed);
   auto item = items_.get_item(admin_, id);

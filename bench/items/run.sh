@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Measures the work-items API on a data dir of BENCH_ITEMS generated items (default 1,000,000): reading an
+# item against a bare Beast server, creating items, filtered list pages and search, with the server's RSS.
+# Prints a table and appends the figures as one JSON line to bench/results/items.jsonl.
+# The seeded data dir is kept in bench/data/items-$BENCH_ITEMS and copied for each run; it is seeded again
+# when this build's schema differs from the one it was seeded with.
+# Usage: bench/items/run.sh TANDEM_BINARY HELLO_SERVER_BINARY   (BENCH_SECONDS=10 sets each run's length)
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+take_binaries "$@"
+BENCH_ITEMS=${BENCH_ITEMS:-1000000}
+HERE="$ROOT/bench/items"
+RESULTS="$ROOT/bench/results/items.jsonl"
+SEED="$ROOT/bench/data/items-$BENCH_ITEMS"
+DEMO_PASSWORD=tandem-demo
+declare -A P50 P95 P99
+
+[[ $BENCH_ITEMS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ITEMS must be a positive number, not $BENCH_ITEMS"
+export LUA_PATH="$HERE/?.lua;;" BENCH_ITEMS
+# The words the demo's titles, descriptions and messages are made of.
+BENCH_WORDS=$(sed -n '/kWords = {/,/};/p' "$ROOT/src/app/demo_items.cpp" | grep -oE '"[a-z]+"' | tr -d '"' |
+  tr '\n' ' ')
+export BENCH_WORDS
+[ -n "$BENCH_WORDS" ] || die "no word list found in src/app/demo_items.cpp"
+
+# Prints the schema (every table, index and trigger) of the database in data dir DIR.
+schema_of() {
+  python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"): print(row)' "$1/tandem.db"
+}
+
+# Makes sure $SEED holds BENCH_ITEMS demo items under this build's schema, seeding it when not.
+ensure_seed() {
+  "$TANDEM" migrate --data "$WORK/fresh" >"$WORK/migrate.log" 2>&1 ||
+    { cat "$WORK/migrate.log" >&2; die "tandem migrate failed"; }
+  if [ -f "$SEED/tandem.db" ] && [ "$(schema_of "$SEED")" == "$(schema_of "$WORK/fresh")" ]; then return 0; fi
+  [ -f "$SEED/tandem.db" ] && echo "the schema changed since ${SEED#"$ROOT"/} was seeded" >&2
+  echo "seeding $BENCH_ITEMS items into ${SEED#"$ROOT"/} (1,000,000 take about 6 minutes)…" >&2
+  rm -rf "$SEED" "$SEED.partial"
+  mkdir -p "$SEED.partial"
+  "$TANDEM" demo --items "$BENCH_ITEMS" --data "$SEED.partial" >"$WORK/demo.log" 2>&1 ||
+    { cat "$WORK/demo.log" >&2; die "tandem demo failed"; }
+  mv "$SEED.partial" "$SEED"
+}
+
+# run_script KEY TOKEN SCRIPT URL: loads URL with bench/items/SCRIPT.lua sending TOKEN, and stores req/s
+# and the p50/p95/p99 latencies (ms) the script prints in RPS, P50, P95 and P99[KEY]. Slow answers count
+# in the latencies: only one slower than 30 s counts as an error.
+run_script() {
+  local key=$1 percentiles
+  BENCH_TOKEN=$2 run_wrk "$key" "$4" -s "$HERE/$3.lua" --timeout 30s
+  percentiles=$(awk '$1 == "percentiles_ms" { print $2, $3, $4 }' "$WORK/wrk-$key.txt")
+  [ -n "$percentiles" ] || die "$3.lua printed no percentiles"
+  read -r "P50[$key]" "P95[$key]" "P99[$key]" <<<"$percentiles"
+}
+
+# print_row LABEL KEY [GOAL CHECK]: prints one table row; CHECK, an awk condition on rps, bare and p95,
+# tells whether GOAL was met.
+print_row() {
+  local met=""
+  if [ $# -eq 4 ]; then
+    met=$(awk -v rps="${RPS[$2]}" -v bare="${RPS[hello]}" -v p95="${P95[$2]}" \
+      "BEGIN { print (($4) ? \"met\" : \"MISSED\") }")
+  fi
+  awk -v label="$1" -v rps="${RPS[$2]}" -v bare="${RPS[hello]}" -v p50="${P50[$2]}" -v p95="${P95[$2]}" \
+    -v p99="${P99[$2]}" -v goal="${3:-}" -v met="$met" 'BEGIN {
+      printf "%-34s %9.1f %8.2fms %8.2fms %8.2fms %6.0f%%  %s %s\n",
+        label, rps, p50, p95, p99, 100 * rps / bare, goal, met }'
+}
+
+# append_result LOAD SEARCH_PATH IDLE_RSS LOADED_RSS: appends this run's figures as one JSON line to $RESULTS.
+append_result() {
+  local key sep=""
+  mkdir -p "$(dirname "$RESULTS")"
+  {
+    printf '{%s,"items":%d,"load_average":"%s","search_path":"%s","targets":{' "$(result_header)" \
+      "$BENCH_ITEMS" "$1" "$2"
+    for key in hello get_item create_item list list_mine search; do
+      printf '%s"%s":{"rps":%s,"p50_ms":%s,"p95_ms":%s,"p99_ms":%s}' "$sep" "$key" "${RPS[$key]}" \
+        "${P50[$key]}" "${P95[$key]}" "${P99[$key]}"
+      sep=,
+    done
+    printf '},"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s}\n' "$3" "$4"
+  } >>"$RESULTS"
+}
+
+main() {
+  local load
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "load average before the run: $load on $(nproc) cores" >&2
+  ensure_seed
+  cp -r "$SEED" "$WORK/data"
+
+  start_server hello "$HELLO" 127.0.0.1 0
+  local hello_url=$SERVER_URL
+  TANDEM_ACCESS_LOG=false start_server tandem "$TANDEM" serve --listen 127.0.0.1:0 --data "$WORK/data"
+  local url=$SERVER_URL tandem_pid=$SERVER_PID
+
+  sleep 2
+  local idle_rss admin agent search_path
+  idle_rss=$(rss_mb "$tandem_pid")
+  admin=$(sign_in "$url" admin@example.com "$DEMO_PASSWORD")
+  agent=$(sign_in "$url" agent@example.com "$DEMO_PASSWORD")
+  local auth=(-H "Authorization: Bearer $admin")
+  if [ "$(curl -sS -o /dev/null -w '%{http_code}' "${auth[@]}" "$url/api/v1/search?q=printer")" == 200 ]; then
+    search_path="/api/v1/search?q="
+  else
+    search_path="/api/v1/items?limit=50&q="
+  fi
+  echo "search uses GET $search_path<words>" >&2
+  expect_2xx "$url/api/v1/items/$BENCH_ITEMS" "${auth[@]}"
+  expect_2xx "$url/api/v1/items?project_id=1&state=in_progress&sort=-updated_at&limit=50&assignee=me" \
+    -H "Authorization: Bearer $agent"
+  expect_2xx "$url${search_path}printer%20invoice" "${auth[@]}"
+  expect_2xx "$url/api/v1/items" "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"Bench check"}'
+
+  describe_load
+  run_script hello "" bench "$hello_url/"
+  run_script get_item "$admin" get_item "$url"
+  run_script list "$admin" list_items "$url"
+  BENCH_QUERY="&assignee=me" run_script list_mine "$agent" list_items "$url"
+  BENCH_SEARCH_PATH=$search_path run_script search "$admin" search "$url"
+  run_script create_item "$admin" create_item "$url"
+  local loaded_rss
+  loaded_rss=$(rss_mb "$tandem_pid")
+
+  echo "$BENCH_ITEMS items"
+  printf '%-34s %9s %10s %10s %10s %7s  %s\n' target req/s p50 p95 p99 "vs bare" goal
+  print_row "bare beast hello" hello
+  print_row "GET /api/v1/items/{id}" get_item ">= 50% of bare" "rps >= bare / 2"
+  print_row "POST /api/v1/items" create_item ">= 10000 req/s" "rps >= 10000"
+  print_row "list project+state (admin)" list "p95 < 20ms" "p95 < 20"
+  print_row "list project+state+assignee=me" list_mine "p95 < 20ms" "p95 < 20"
+  print_row "search ${search_path%%\?*}" search "p95 < 50ms" "p95 < 50"
+  echo "tandem idle RSS: $idle_rss MB"
+  echo "tandem RSS after the runs: $loaded_rss MB"
+  append_result "$load" "$search_path" "$idle_rss" "$loaded_rss"
+  echo "appended to ${RESULTS#"$ROOT"/}"
+}
+
+main

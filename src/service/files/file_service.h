@@ -1,0 +1,51 @@
+// Uploaded files: a multipart upload is parsed from the spooled body, its content stored once by SHA-256
+// and typed by sniffing; reading a file follows the items it is attached to.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/actor.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "service/files/blob_store.h"
+#include "store/database.h"
+#include "store/files/file_repository.h"
+
+namespace tandem::service {
+
+/// A stored file and where its content is.
+struct FileContent {
+  store::FileRow file;
+  std::filesystem::path path;
+};
+
+class FileService {
+ public:
+  /// Contents live under `files_dir`; uploads larger than `max_bytes` are refused.
+  FileService(store::Database& db, const Clock& clock, std::filesystem::path files_dir,
+              std::uint64_t max_bytes)
+      : db_(db), clock_(clock), blobs_(std::move(files_dir)), max_bytes_(max_bytes) {}
+
+  /// Stores the one part named `file` of a multipart/form-data body kept in the file `body_path`, sent with
+  /// the Content-Type `content_type`, and records `file.uploaded`. The type is sniffed from the content;
+  /// the name is sanitised. Errors: unauthenticated (not a user or the system), unsupported_media_type (not
+  /// multipart/form-data), bad_request (malformed multipart), validation_failed (no `file` part, several,
+  /// or no filename; details.field = "file"), payload_too_large, unavailable (disk).
+  Result<store::FileRow> upload(const Actor& actor, const std::filesystem::path& body_path,
+                                std::string_view content_type);
+  /// The file `id` when the actor may read it (see store::find_readable_file). Errors: not_found.
+  Result<store::FileRow> get_file(const Actor& actor, std::int64_t id);
+  /// The file `id` and its content's path, when the actor may read it. Errors: not_found.
+  Result<FileContent> open_file(const Actor& actor, std::int64_t id);
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  BlobStore blobs_;
+  std::uint64_t max_bytes_;
+};
+
+}  // namespace tandem::service
