@@ -355,6 +355,12 @@ CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
 END;
 )sql";
 
+// The indexed words with the number of texts holding each: search completes a word being typed from them.
+constexpr std::string_view kSearchVocabulary = R"sql(
+CREATE VIRTUAL TABLE items_fts_vocab USING fts5vocab(items_fts, row);
+CREATE VIRTUAL TABLE messages_fts_vocab USING fts5vocab(messages_fts, row);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -362,6 +368,7 @@ const std::vector<Migration>& all_migrations() {
       {1, "foundation: users, sessions, api tokens, login failures, events, jobs", kFoundation},
       {2, "work items: teams, portfolios, projects, folders, types, statuses, items, messages, files, search",
        kWorkItems},
+      {3, "search vocabulary: the indexed words of items and messages", kSearchVocabulary},
   };
   return migrations;
 }

@@ -14,8 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxQueryBytes = 500;
 constexpr std::size_t kMaxWords = 16;
-// A shorter last word is searched as a whole word: a one- or two-letter prefix matches so many words that
-// merging them costs more than the search is worth.
+// A shorter last word is searched as a whole word: a one- or two-letter beginning starts too many words.
 constexpr std::size_t kMinPrefixBytes = 3;
 
 Error invalid(std::string field, std::string message) {
@@ -38,14 +37,20 @@ Result<std::int64_t> cursor_value(const std::string& cursor) {
   return value;
 }
 
-// The search's words as an FTS query. Errors: validation_failed.
-Result<store::TextQuery> text_query(std::string_view q) {
+// The words of `q`. Errors: validation_failed.
+Result<std::vector<std::string>> checked_words(std::string_view q) {
   if (q.size() > kMaxQueryBytes) return invalid("q", "q must have at most 500 characters");
-  const std::vector<std::string> words = search_words(q);
+  std::vector<std::string> words = search_words(q);
   if (words.empty()) return invalid("q", "q must hold a word to search for");
   if (words.size() > kMaxWords) return invalid("q", "q must have at most 16 words");
-  const bool typing_last_word = !is_blank(q.back()) && words.back().size() >= kMinPrefixBytes;
-  return store::TextQuery(words, typing_last_word);
+  return words;
+}
+
+// The FTS query of `words`; the last one is completed while it is being typed (no blank after it).
+Result<store::TextQuery> text_query(store::Txn& txn, std::string_view q,
+                                    const std::vector<std::string>& words) {
+  if (is_blank(q.back()) || words.back().size() < kMinPrefixBytes) return store::TextQuery(words);
+  return store::query_completing_last_word(txn, words);
 }
 
 SearchResult result_of(store::SearchItemRow item, store::MatchDescription match) {
@@ -91,39 +96,25 @@ Result<SearchPage> newest_page(store::Txn& txn, const store::TextQuery& query, c
   return page;
 }
 
-// Best first: the best matches of both sources merged by score, each item at its best match, keeping
-// only the prefix no unseen match could enter.
+// Best first: each visible item once, at its best match.
 Result<std::vector<store::RankedMatch>> ranked_visible(store::Txn& txn, const store::TextQuery& query,
-                                                       const SqlFilter& visible, std::size_t wanted) {
-  const std::size_t first = std::clamp<std::size_t>(wanted, 50, store::kRankWindow);
-  for (int n = static_cast<int>(first);; n = std::min(n * 4, store::kRankWindow)) {
-    TANDEM_ASSIGN(auto ranked, store::ranked_matches(txn, query, n));
-    double threshold = std::numeric_limits<double>::infinity();
-    if (!ranked.items_exhausted) threshold = std::min(threshold, ranked.items.back().score);
-    if (!ranked.messages_exhausted) threshold = std::min(threshold, ranked.messages.back().score);
-    std::vector<store::RankedMatch> all = std::move(ranked.items);
-    all.insert(all.end(), ranked.messages.begin(), ranked.messages.end());
-    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-      return a.score != b.score ? a.score < b.score : a.item_id > b.item_id;
-    });
-    std::vector<store::RankedMatch> best;  // each item once, at its best match, above the threshold
-    std::unordered_set<std::int64_t> seen;
-    for (auto& match : all)
-      if (match.score <= threshold && seen.insert(match.item_id).second) best.push_back(std::move(match));
-    TANDEM_ASSIGN(const auto visible_ids,
-                  store::visible_item_ids(txn, std::vector<std::int64_t>(seen.begin(), seen.end()), visible));
-    const std::unordered_set<std::int64_t> shown(visible_ids.begin(), visible_ids.end());
-    std::erase_if(best, [&](const auto& match) { return !shown.contains(match.item_id); });
-    const bool exhausted = ranked.items_exhausted && ranked.messages_exhausted;
-    if (best.size() >= wanted || exhausted || n == store::kRankWindow) return best;
-  }
+                                                       const SqlFilter& visible) {
+  TANDEM_ASSIGN(auto ranked, store::ranked_matches(txn, query));
+  std::vector<store::RankedMatch> best;
+  std::unordered_set<std::int64_t> seen;
+  for (auto& match : ranked)
+    if (seen.insert(match.item_id).second) best.push_back(std::move(match));
+  TANDEM_ASSIGN(const auto visible_ids,
+                store::visible_item_ids(txn, std::vector<std::int64_t>(seen.begin(), seen.end()), visible));
+  const std::unordered_set<std::int64_t> shown(visible_ids.begin(), visible_ids.end());
+  std::erase_if(best, [&](const auto& match) { return !shown.contains(match.item_id); });
+  return best;
 }
 
 Result<SearchPage> ranked_page(store::Txn& txn, const store::TextQuery& query, const SqlFilter& visible,
                                std::int64_t offset, int limit) {
   const auto start = static_cast<std::size_t>(offset);
-  TANDEM_ASSIGN(const auto best,
-                ranked_visible(txn, query, visible, start + static_cast<std::size_t>(limit) + 1));
+  TANDEM_ASSIGN(const auto best, ranked_visible(txn, query, visible));
   std::vector<std::int64_t> ids;
   std::unordered_map<std::int64_t, std::optional<std::int64_t>> message_of;
   for (std::size_t i = start; i < best.size() && ids.size() < static_cast<std::size_t>(limit); ++i) {
@@ -195,12 +186,13 @@ Result<SearchPage> SearchService::search(const Actor& actor, const SearchRequest
   if (!Policy::can(actor, Action::view_work)) return Error::make(ErrorCode::forbidden, "you may not search");
   if (request.sort != "newest" && request.sort != "rank")
     return invalid("sort", "sort must be newest or rank");
-  TANDEM_ASSIGN(const auto query, text_query(request.q));
+  TANDEM_ASSIGN(const auto words, checked_words(request.q));
   TANDEM_ASSIGN(const auto cursor, cursor_value(request.cursor));
   const int limit = std::clamp(request.limit, 1, 100);
   const SqlFilter visible = Policy::visible_items(actor);
   SearchPage page;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(const auto query, text_query(txn, request.q, words));
     if (request.sort == "rank") {
       TANDEM_ASSIGN(page, ranked_page(txn, query, visible, cursor, limit));
     } else {

@@ -59,7 +59,7 @@ class SearchServiceTest : public ::testing::Test {
   SearchPage search(const Actor& actor, std::string q, std::string sort = "newest", int limit = 20,
                     std::string cursor = "") {
     auto page = search_.search(actor, {std::move(q), limit, std::move(cursor), std::move(sort)});
-    EXPECT_TRUE(page.ok()) << page.error().message;
+    EXPECT_TRUE(page.ok()) << page.error().message << page.error().internal;
     return page.ok() ? std::move(page).value() : SearchPage{};
   }
 

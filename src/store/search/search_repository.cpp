@@ -1,5 +1,7 @@
 #include "store/search/search_repository.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace tandem::store {
@@ -7,13 +9,22 @@ namespace tandem::store {
 namespace {
 
 // The FTS5 string literal of a word: in double quotes, inner quotes doubled.
-std::string quoted(const std::string& word) {
+std::string fts_string(const std::string& word) {
   std::string out = "\"";
   for (char c : word) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + '"';
+}
+
+// True when `word` has a letter or digit: an ASCII one, or any byte of a UTF-8 sequence.
+bool has_word_byte(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x80 || (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+           (byte >= 'A' && byte <= 'Z');
+  });
 }
 
 // `head` + the visibility condition + `tail`, with the parameters in order.
@@ -36,6 +47,11 @@ Result<std::vector<std::int64_t>> ids_of(Txn& txn, const Sql& sql) {
   return ids;
 }
 
+// Texts a word must be found in to count as common.
+constexpr int kCommonWordTexts = 10000;
+// The most indexed words a word being typed stands for.
+constexpr int kMaxCompletions = 64;
+
 std::string json_ids(const std::vector<std::int64_t>& ids) {
   return nlohmann::json(ids).dump();
 }
@@ -51,12 +67,55 @@ Result<std::int64_t> count_message_matches(Txn& txn, const TextQuery& query, int
 
 }  // namespace
 
-TextQuery::TextQuery(const std::vector<std::string>& words, bool last_is_prefix) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) expression_ += ' ';
-    expression_ += quoted(words[i]);
+TextQuery::TextQuery(const std::vector<std::string>& words) {
+  // Words without letters or digits tokenise to nothing; dropped, they cannot void an AND.
+  for (const auto& word : words)
+    if (has_word_byte(word)) (expression_.empty() ? expression_ : expression_ += ' ') += fts_string(word);
+  if (expression_.empty()) expression_ = "\"\"";  // matches nothing
+}
+
+Result<TextQuery> query_completing_last_word(Txn& txn, const std::vector<std::string>& words) {
+  TextQuery query(words);
+  if (!has_word_byte(words.back())) return query;
+  const std::string last = fts_string(words.back());
+  // A common word needs no completion, and completing it would read all its matches.
+  TANDEM_ASSIGN(
+      const auto common,
+      txn.one("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ?1 LIMIT ?2)) "
+              "+ (SELECT COUNT(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ?1 LIMIT ?2))",
+              {last, std::int64_t{kCommonWordTexts}}));
+  if (common->int64(0) >= kCommonWordTexts) return query;
+
+  // The indexed words in [prefix, prefix with its last byte raised), lowercase as the index keeps them.
+  std::string prefix = words.back();
+  for (char& c : prefix)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string end = prefix;
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
+  if (end.empty()) return query;  // no text has such bytes
+  end.back() = static_cast<char>(end.back() + 1);
+  std::vector<std::string> completions;
+  // Both bounds are plain constraints that fts5vocab applies itself: it reads only the words in range.
+  TANDEM_TRY(
+      txn.exec("SELECT term FROM (SELECT term, doc FROM items_fts_vocab WHERE term >= ?1 AND term < ?2 "
+               "UNION ALL SELECT term, doc FROM messages_fts_vocab WHERE term >= ?1 AND term < ?2) "
+               "GROUP BY term ORDER BY SUM(doc) DESC, term LIMIT ?3",
+               {prefix, end, std::int64_t{kMaxCompletions}},
+               [&](const Row& row) { completions.push_back(row.text(0)); }));
+  if (!completions.empty()) {
+    // The other words, then the alternatives: a parenthesised group joins only through an explicit AND.
+    const TextQuery others(std::vector<std::string>(words.begin(), words.end() - 1));
+    query.expression_ =
+        words.size() > 1 && others.expression_ != "\"\"" ? others.expression_ + " AND (" : "(";
+    for (std::size_t i = 0; i < completions.size(); ++i)
+      (query.expression_ += i ? " OR " : "") += fts_string(completions[i]);
+    query.expression_ += ')';
+  } else if (std::any_of(prefix.begin(), prefix.end(),
+                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    query.expression_ += '*';
+    query.cheap_per_row_ = false;
   }
-  if (last_is_prefix && !words.empty()) expression_ += '*';
+  return query;
 }
 
 Result<std::vector<std::int64_t>> newest_item_text_matches(Txn& txn, const TextQuery& query,
@@ -77,7 +136,7 @@ Result<std::vector<std::int64_t>> newest_message_matches(Txn& txn, const TextQue
   // Gathering costs about 1 µs per matching message; checking an item about 25 µs: with 1,000,000 items,
   // 20,000 matching messages is where the two meet for a page of 20.
   TANDEM_ASSIGN(const auto matches, count_message_matches(txn, query, gather_limit));
-  if (matches <= gather_limit)
+  if (matches <= gather_limit || !query.cheap_per_row())
     return ids_of(txn,
                   with_visibility(
                       "SELECT items.id FROM items WHERE items.id IN ("
@@ -95,28 +154,26 @@ Result<std::vector<std::int64_t>> newest_message_matches(Txn& txn, const TextQue
                                      {query.expression(), std::int64_t{limit}}));
 }
 
-Result<RankedMatches> ranked_matches(Txn& txn, const TextQuery& query, int limit) {
-  RankedMatches ranked;
-  // bm25 reads every scored document's statistics: scoring only the newest matches bounds the cost.
+Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query) {
+  std::vector<RankedMatch> ranked;
+  // bm25 reads every scored text's statistics: scoring only the newest matches bounds the cost.
   TANDEM_TRY(
-      txn.exec("SELECT id, score FROM (SELECT rowid AS id, bm25(items_fts, 2.0, 1.0) AS score FROM items_fts "
-               "WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, id DESC LIMIT ?",
-               {query.expression(), std::int64_t{kRankWindow}, std::int64_t{limit} + 1}, [&](const Row& row) {
-                 ranked.items.push_back({row.int64(0), std::nullopt, row.real(1)});
+      txn.exec("SELECT rowid, bm25(items_fts, 2.0, 1.0) FROM items_fts WHERE items_fts MATCH ? "
+               "ORDER BY rowid DESC LIMIT ?",
+               {query.expression(), std::int64_t{kRankWindow}}, [&](const Row& row) {
+                 ranked.push_back({row.int64(0), std::nullopt, row.real(1)});
                }));
-  TANDEM_TRY(txn.exec(
-      "SELECT m.item_id, f.id, f.score FROM (SELECT id, score FROM (SELECT rowid AS id, "
-      "bm25(messages_fts) AS score FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-      "ORDER BY score, id DESC LIMIT ?) f "
-      "CROSS JOIN messages m INDEXED BY messages_item_of ON m.id = f.id ORDER BY f.score, f.id DESC",
-      {query.expression(), std::int64_t{kRankWindow}, std::int64_t{limit} + 1}, [&](const Row& row) {
-        ranked.messages.push_back({row.int64(0), row.int64(1), row.real(2)});
-      }));
-  const auto size = static_cast<std::size_t>(limit);
-  ranked.items_exhausted = ranked.items.size() <= size;
-  ranked.messages_exhausted = ranked.messages.size() <= size;
-  if (!ranked.items_exhausted) ranked.items.resize(size);
-  if (!ranked.messages_exhausted) ranked.messages.resize(size);
+  TANDEM_TRY(
+      txn.exec("SELECT m.item_id, f.id, f.score FROM (SELECT rowid AS id, bm25(messages_fts) AS score FROM "
+               "messages_fts "
+               "WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
+               "CROSS JOIN messages m INDEXED BY messages_item_of ON m.id = f.id",
+               {query.expression(), std::int64_t{kRankWindow}}, [&](const Row& row) {
+                 ranked.push_back({row.int64(0), row.int64(1), row.real(2)});
+               }));
+  std::stable_sort(ranked.begin(), ranked.end(), [](const RankedMatch& a, const RankedMatch& b) {
+    return a.score != b.score ? a.score < b.score : a.item_id > b.item_id;
+  });
   return ranked;
 }
 

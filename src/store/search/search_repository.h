@@ -18,18 +18,31 @@ namespace tandem::store {
 inline constexpr char kMatchStart = '\x01';
 inline constexpr char kMatchEnd = '\x02';
 
-/// A query made of words: a document matches when it holds every word; the last word may be a prefix.
+/// A query made of words: a text matches when it holds every word.
 class TextQuery {
  public:
-  /// `words` are taken literally (quotes included); with `last_is_prefix`, the last word also matches
-  /// the beginning of longer words.
-  TextQuery(const std::vector<std::string>& words, bool last_is_prefix);
+  /// Every word taken literally (quotes included); words without a letter or digit are left out, and
+  /// without any word left the query matches nothing.
+  explicit TextQuery(const std::vector<std::string>& words);
   /// The FTS5 expression: each word as a quoted string.
   const std::string& expression() const { return expression_; }
+  /// False for an FTS5 prefix query, which gathers every match before it can test one row: such a query
+  /// must test rows in bulk, never one by one.
+  bool cheap_per_row() const { return cheap_per_row_; }
 
  private:
+  friend Result<TextQuery> query_completing_last_word(Txn& txn, const std::vector<std::string>& words);
+  TextQuery() = default;
+
   std::string expression_;
+  bool cheap_per_row_ = true;
 };
+
+/// The query for `words` (at least one) whose last word, being typed, also stands for the longer indexed
+/// words it begins: the 64 found in the most texts. A word found in 10,000 texts or more stands for itself
+/// only (its matches fill any page). A beginning with letters beyond ASCII that no indexed word starts
+/// with byte for byte (an upper-case or accented one) is left to FTS5's own prefix search.
+Result<TextQuery> query_completing_last_word(Txn& txn, const std::vector<std::string>& words);
 
 /// Where an item matched, with a snippet of the matching text.
 struct MatchDescription {
@@ -43,14 +56,6 @@ struct RankedMatch {
   std::int64_t item_id = 0;
   std::optional<std::int64_t> message_id;
   double score = 0;
-};
-
-/// The best `limit` matches of each source, and whether each source had no more.
-struct RankedMatches {
-  std::vector<RankedMatch> items;
-  std::vector<RankedMatch> messages;
-  bool items_exhausted = true;
-  bool messages_exhausted = true;
 };
 
 /// The fields of an item a search result shows.
@@ -73,18 +78,18 @@ Result<std::vector<std::int64_t>> newest_item_text_matches(Txn& txn, const TextQ
                                                            int limit);
 /// Ids of the items visible through `visible` with a matching message, between `after_id` and
 /// `before_id` (both exclusive), newest first, at most `limit`. Gathers the matching messages when there
-/// are at most `gather_limit`, else checks the items of the range newest first until it has `limit`
-/// (cheaper for common words).
+/// are at most `gather_limit` (or the query is not cheap per row), else checks the items of the range
+/// newest first until it has `limit` (cheaper for common words).
 Result<std::vector<std::int64_t>> newest_message_matches(Txn& txn, const TextQuery& query,
                                                          const SqlFilter& visible, std::int64_t after_id,
                                                          std::int64_t before_id, int limit,
                                                          int gather_limit = 20000);
 /// How many of the newest matching texts of each source a ranked search scores.
-inline constexpr int kRankWindow = 2000;
+inline constexpr int kRankWindow = 1000;
 
-/// The best `limit` matches by bm25 among the newest kRankWindow matching item texts (title weighs
-/// double) and among the newest kRankWindow matching messages.
-Result<RankedMatches> ranked_matches(Txn& txn, const TextQuery& query, int limit);
+/// Every match among the newest kRankWindow matching item texts (title weighs double) and the newest
+/// kRankWindow matching messages, best bm25 score first (ties: newest item first).
+Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query);
 /// Those of `ids` that `visible` lets through, in no particular order.
 Result<std::vector<std::int64_t>> visible_item_ids(Txn& txn, const std::vector<std::int64_t>& ids,
                                                    const SqlFilter& visible);

@@ -65,8 +65,8 @@ class SearchRepositoryTest : public ::testing::Test {
     std::vector<std::int64_t> ids;
     EXPECT_TRUE(temp_.db()
                     .read([&](Txn& txn) -> Status {
-                      TANDEM_ASSIGN(ids, newest_message_matches(txn, TextQuery({"needle"}, false), visible,
-                                                                after, before, limit, gather_limit));
+                      TANDEM_ASSIGN(ids, newest_message_matches(txn, TextQuery({"needle"}), visible, after,
+                                                                before, limit, gather_limit));
                       return {};
                     })
                     .ok());
@@ -91,8 +91,39 @@ TEST_F(SearchRepositoryTest, GatheringAndCheckingItemByItemAgree) {
 }
 
 TEST_F(SearchRepositoryTest, QueriesQuoteEveryWord) {
-  EXPECT_EQ(TextQuery({"a\"b", "OR", "("}, true).expression(), "\"a\"\"b\" \"OR\" \"(\"*");
-  EXPECT_EQ(TextQuery({"near"}, false).expression(), "\"near\"");
+  EXPECT_EQ(TextQuery({"a\"b", "OR", "("}).expression(), "\"a\"\"b\" \"OR\"");
+  EXPECT_EQ(TextQuery({"-", "("}).expression(), "\"\"");
+  EXPECT_EQ(TextQuery({"near"}).expression(), "\"near\"");
+}
+
+TEST_F(SearchRepositoryTest, AWordBeingTypedStandsForTheIndexedWordsItBegins) {
+  ASSERT_TRUE(
+      temp_.db()
+          .write([](Txn& txn) {
+            return txn.exec(
+                "INSERT INTO items(id, number, type_id, status_id, state, title, description, created_at, "
+                "updated_at) VALUES (1000, 1000, 1, 1, 'not_started', 'Needlework needles', 'Ärger', 0, 0)",
+                {});
+          })
+          .ok());
+  const auto completed = [&](std::vector<std::string> words) {
+    std::string expression;
+    bool cheap = false;
+    EXPECT_TRUE(temp_.db()
+                    .read([&](Txn& txn) -> Status {
+                      TANDEM_ASSIGN(const auto query, query_completing_last_word(txn, words));
+                      expression = query.expression();
+                      cheap = query.cheap_per_row();
+                      return {};
+                    })
+                    .ok());
+    return std::pair{expression, cheap};
+  };
+  // "needle" is in 200 messages, "needles" and "needlework" in one title: the most found come first.
+  EXPECT_EQ(completed({"a", "NEEDL"}),
+            std::pair(std::string("\"a\" AND (\"needle\" OR \"needles\" OR \"needlework\")"), true));
+  EXPECT_EQ(completed({"zzz"}).first, "\"zzz\"");  // no word begins so: nothing matches
+  EXPECT_EQ(completed({"Ärg"}), std::pair(std::string("\"Ärg\"*"), false));  // left to FTS5's folding
 }
 
 }  // namespace tandem::store
