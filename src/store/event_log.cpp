@@ -15,6 +15,8 @@ std::string_view actor_kind(const Actor& actor) {
   switch (actor.kind) {
     case Actor::Kind::user:
       return "user";
+    case Actor::Kind::customer:
+      return "customer";
     case Actor::Kind::system:
       return "system";
     case Actor::Kind::anonymous:
@@ -30,7 +32,9 @@ Result<std::int64_t> append_event(Txn& txn, const Actor& actor, TimestampMs at, 
   auto row = txn.one(
       "INSERT INTO events(at, actor_kind, actor_id, entity_type, entity_id, kind, payload) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {at, std::string(actor_kind(actor)), actor.is_user() ? Value{actor.user_id} : Value{nullptr},
+      {at, std::string(actor_kind(actor)), actor.is_user()       ? Value{actor.user_id}
+       : actor.is_customer() ? Value{actor.customer_id}
+                             : Value{nullptr},
        std::string(entity_type), entity_id, std::string(kind), std::move(payload)});
   if (!row.ok()) return std::move(row).error();
   const std::int64_t id = row.value()->int64(0);

@@ -361,6 +361,116 @@ CREATE VIRTUAL TABLE items_fts_vocab USING fts5vocab(items_fts, row);
 CREATE VIRTUAL TABLE messages_fts_vocab USING fts5vocab(messages_fts, row);
 )sql";
 
+// Who is who outside the company (customers, organizations) and the finer internal permissions.
+constexpr std::string_view kCustomersAndPermissions = R"sql(
+-- Settings documents (portal, modules, intake): one JSON object per key; a missing key means the defaults.
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL CHECK (json_valid(value)),
+  updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Per-app access level of an internal user, e.g. {"tickets":"full","timesheets":"limited"}.
+ALTER TABLE users ADD COLUMN app_levels TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(app_levels));
+
+-- A private project is invisible to everyone but its members (and admins).
+ALTER TABLE projects ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+
+-- Teams working in a project: each member of the team has the team's project role.
+CREATE TABLE project_teams (
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  team_id    INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('manager', 'lead', 'standard', 'restricted')),
+  PRIMARY KEY (project_id, team_id)
+) WITHOUT ROWID;
+CREATE INDEX project_teams_by_team ON project_teams(team_id, project_id);
+
+CREATE TABLE project_join_requests (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  message    TEXT NOT NULL DEFAULT '',
+  state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'denied')),
+  decided_by INTEGER REFERENCES users(id),
+  decided_at INTEGER,
+  reason     TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX project_join_requests_one_pending ON project_join_requests(project_id, user_id)
+  WHERE state = 'pending';
+CREATE INDEX project_join_requests_by_user ON project_join_requests(user_id, id);
+
+CREATE TABLE organizations (
+  id                INTEGER PRIMARY KEY,
+  name              TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  custom_fields     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(custom_fields)),
+  intake_project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+  version           INTEGER NOT NULL DEFAULT 1,
+  created_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL
+);
+CREATE TABLE organization_domains (
+  domain          TEXT PRIMARY KEY COLLATE NOCASE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX organization_domains_by_organization ON organization_domains(organization_id);
+
+CREATE TABLE customers (
+  id              INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  active          INTEGER NOT NULL DEFAULT 1,
+  password_hash   TEXT,                          -- NULL until the customer sets a password
+  user_id         INTEGER REFERENCES users(id),  -- the internal user this customer was converted to
+  version         INTEGER NOT NULL DEFAULT 1,
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL
+);
+CREATE INDEX customers_by_organization ON customers(organization_id);
+CREATE TABLE customer_emails (
+  email       TEXT PRIMARY KEY COLLATE NOCASE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX customer_emails_by_customer ON customer_emails(customer_id, position);
+
+-- Customer portal sessions, apart from internal ones.
+CREATE TABLE portal_sessions (
+  id             INTEGER PRIMARY KEY,
+  token_hash     TEXT NOT NULL UNIQUE,
+  customer_id    INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  csrf_token     TEXT NOT NULL,
+  created_at     INTEGER NOT NULL,
+  expires_at     INTEGER NOT NULL,
+  remote_address TEXT NOT NULL DEFAULT '',
+  user_agent     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX portal_sessions_by_customer ON portal_sessions(customer_id);
+
+-- Single-use, expiring secrets mailed to customers: invitations and password resets.
+CREATE TABLE customer_secrets (
+  id          INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  purpose     TEXT NOT NULL CHECK (purpose IN ('invitation', 'password_reset')),
+  token_hash  TEXT NOT NULL UNIQUE,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  used_at     INTEGER
+);
+CREATE INDEX customer_secrets_by_customer ON customer_secrets(customer_id, purpose);
+
+-- Whether customers may see an item on the portal at all (the portal settings decide if unpublished show).
+ALTER TABLE items ADD COLUMN published INTEGER NOT NULL DEFAULT 1;
+
+-- The secret link an anonymous visitor got for the item it submitted.
+CREATE TABLE item_access_links (
+  token_hash TEXT PRIMARY KEY,
+  item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX item_access_links_by_item ON item_access_links(item_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -369,6 +479,9 @@ const std::vector<Migration>& all_migrations() {
       {2, "work items: teams, portfolios, projects, folders, types, statuses, items, messages, files, search",
        kWorkItems},
       {3, "search vocabulary: the indexed words of items and messages", kSearchVocabulary},
+      {4, "customers and permissions: settings, app levels, private projects, project teams, join requests, "
+          "organizations, customers, portal sessions and secrets, published items, access links",
+       kCustomersAndPermissions},
   };
   return migrations;
 }
