@@ -1,8 +1,8 @@
 // Who is acting. An Actor reaches every service call; the Policy decides what it may do and see.
 #pragma once
 
-#include <cstdint>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +19,8 @@ std::optional<Role> parse_role(std::string_view name);
 
 /// The apps an internal user is given a level in.
 enum class App { tickets, tasks, timesheets, customers, projects };
-inline constexpr std::array kAllApps{App::tickets, App::tasks, App::timesheets, App::customers, App::projects};
+inline constexpr std::array kAllApps{App::tickets, App::tasks, App::timesheets, App::customers,
+                                     App::projects};
 /// full: everything; standard: everything but deleting and archiving; limited: the app is hidden.
 enum class AppLevel { full, standard, limited };
 
@@ -48,9 +49,9 @@ struct Actor {
   Role role = Role::agent;   // meaningful when kind == user
   std::string name;
   std::array<AppLevel, kAllApps.size()> app_levels{};  // users: indexed by App; all full by default
-  std::int64_t customer_id = 0;                          // set when kind == customer
-  std::int64_t organization_id = 0;                      // customers: their organization, 0 when none
-  PortalScope portal;                                    // customers: what they may see
+  std::int64_t customer_id = 0;                        // set when kind == customer
+  std::int64_t organization_id = 0;                    // customers: their organization, 0 when none
+  PortalScope portal;                                  // customers: what they may see
 
   /// Nobody signed in.
   static Actor anonymous() { return Actor{}; }

@@ -32,7 +32,8 @@ Result<std::int64_t> append_event(Txn& txn, const Actor& actor, TimestampMs at, 
   auto row = txn.one(
       "INSERT INTO events(at, actor_kind, actor_id, entity_type, entity_id, kind, payload) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {at, std::string(actor_kind(actor)), actor.is_user()       ? Value{actor.user_id}
+      {at, std::string(actor_kind(actor)),
+       actor.is_user()       ? Value{actor.user_id}
        : actor.is_customer() ? Value{actor.customer_id}
                              : Value{nullptr},
        std::string(entity_type), entity_id, std::string(kind), std::move(payload)});
