@@ -1,5 +1,6 @@
 #include "api/api_app.h"
 
+#include <array>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,18 @@ bool same_origin(const net::Request& request) {
   return scheme_end != std::string_view::npos && origin.substr(scheme_end + 3) == host;
 }
 
+// Paths that belong wholly to one module: while it is switched off they answer 404 module_disabled,
+// whatever the route.
+struct ModulePrefix {
+  std::string_view prefix;
+  service::Module module;
+};
+constexpr std::array<ModulePrefix, 3> kModulePrefixes = {{
+    {"/portal/", service::Module::portal},
+    {"/api/v1/timesheets", service::Module::timesheets},
+    {"/api/v1/timers", service::Module::timesheets},
+}};
+
 }  // namespace
 
 Result<std::int64_t> id_param(const net::Request& request, std::string_view name) {
@@ -57,6 +70,8 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_item_routes(*this);
   register_file_routes(*this);
   register_message_routes(*this);
+  register_settings_routes(*this);
+  register_join_request_routes(*this);
 }
 
 void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {
@@ -108,7 +123,15 @@ Status ApiApp::authenticate(RequestContext& context) {
   return {};
 }
 
+Status ApiApp::check_module_of_path(const std::string& path) {
+  for (const auto& [prefix, module] : kModulePrefixes)
+    if (path.starts_with(prefix)) return services_.modules.require(module);
+  return {};
+}
+
 net::Response ApiApp::handle(net::Request& request) {
+  if (Status module = check_module_of_path(request.path); !module.ok())
+    return error_response(module.error(), request.request_id);
   const auto match = router_.match(request.method, request.path, request.path_params);
   if (match.outcome == net::Router::Outcome::matched) {
     request.route = match.pattern;

@@ -71,6 +71,8 @@ class ApiApp {
   Status authenticate(RequestContext& context);
   /// Authenticates, then checks `access` and the CSRF token. Errors: unauthenticated, csrf_failed.
   Status admit(RequestContext& context, Access access);
+  /// Succeeds unless `path` lies under a prefix of a module that is switched off. Errors: module_disabled.
+  Status check_module_of_path(const std::string& path);
 
   service::Services& services_;
   net::Metrics& metrics_;

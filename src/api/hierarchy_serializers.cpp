@@ -72,6 +72,7 @@ nlohmann::json project_json(const store::ProjectView& view) {
           {"description", p.description},
           {"start_date", service::nullable(p.start_date)},
           {"archived", p.archived},
+          {"private", p.is_private},
           {"position", p.position},
           {"custom_fields", std::move(custom_fields)},
           {"portfolio_ids", view.portfolio_ids},
@@ -83,6 +84,25 @@ nlohmann::json project_json(const store::ProjectView& view) {
 
 nlohmann::json project_member_json(const store::ProjectMemberRow& member) {
   return {{"user_id", member.user_id}, {"name", member.name}, {"role", member.role}};
+}
+
+nlohmann::json project_team_json(const store::ProjectTeamRow& team) {
+  return {{"team_id", team.team_id}, {"name", team.name}, {"role", team.role}};
+}
+
+nlohmann::json join_request_json(const store::JoinRequestRow& request) {
+  return {{"id", request.id},
+          {"project_id", request.project_id},
+          {"project_name", request.project_name},
+          {"user_id", request.user_id},
+          {"user_name", request.user_name},
+          {"message", request.message},
+          {"state", request.state},
+          {"decided_by", request.decided_by ? nlohmann::json(*request.decided_by) : nlohmann::json()},
+          {"decided_at",
+           request.decided_at ? nlohmann::json(format_iso8601(*request.decided_at)) : nlohmann::json()},
+          {"reason", request.reason},
+          {"created_at", format_iso8601(request.created_at)}};
 }
 
 nlohmann::json project_follower_json(const store::ProjectFollowerRow& follower) {

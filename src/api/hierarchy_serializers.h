@@ -32,6 +32,10 @@ nlohmann::json portfolio_project_json(const store::PortfolioProjectRow& link);
 nlohmann::json project_json(const store::ProjectView& view);
 /// {"user_id","name","role"}.
 nlohmann::json project_member_json(const store::ProjectMemberRow& member);
+/// A team working in a project: {team_id, name, role}.
+nlohmann::json project_team_json(const store::ProjectTeamRow& team);
+/// A request to join a project.
+nlohmann::json join_request_json(const store::JoinRequestRow& request);
 /// {"party_kind","party_id","name"}.
 nlohmann::json project_follower_json(const store::ProjectFollowerRow& follower);
 /// {"id","project_id","parent_id","name","position","created_at","updated_at"}.

@@ -81,6 +81,12 @@ Result<net::Response> convert_item(ApiApp& app, RequestContext& context) {
   return item_response(200, std::move(item));
 }
 
+Result<net::Response> delete_item(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(const auto id, id_param(context.request, "id"));
+  TANDEM_TRY(app.services().items.delete_item(context.actor(), id));
+  return net::Response::empty(204);
+}
+
 Result<net::Response> item_history(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(const auto id, id_param(context.request, "id"));
   const auto [after, limit] = after_and_limit(context.request, 100);
@@ -124,7 +130,8 @@ Result<net::Response> event_feed(ApiApp& app, RequestContext& context) {
 }
 
 // Old web links to an item (/tickets/N, /tasks/N, /items/N): 301 to its current address when that
-// differs and the signed-in actor may see it; otherwise the web app answers as for any page.
+// differs and the signed-in actor may see it; 404 module_disabled when its type's module is off;
+// otherwise the web app answers as for any page.
 Result<net::Response> item_web_link(ApiApp& app, RequestContext& context) {
   const std::string_view text = context.request.param("number");
   std::int64_t number = 0;
@@ -132,6 +139,7 @@ Result<net::Response> item_web_link(ApiApp& app, RequestContext& context) {
   if (ec == std::errc() && ptr == text.data() + text.size() && number > 0 &&
       context.actor().is_authenticated()) {
     auto url = app.services().items.item_url(context.actor(), number);
+    if (!url.ok() && url.error().code == ErrorCode::module_disabled) return std::move(url).error();
     if (url.ok() && url.value() != context.request.path) {
       net::Response response = net::Response::empty(301);
       response.headers.add("Location", url.value());
@@ -151,6 +159,7 @@ void register_item_routes(ApiApp& app) {
   app.add("POST", "/api/v1/items", Access::signed_in, route(create_item));
   app.add("GET", "/api/v1/items/{id}", Access::signed_in, route(get_item));
   app.add("PATCH", "/api/v1/items/{id}", Access::signed_in, route(update_item));
+  app.add("DELETE", "/api/v1/items/{id}", Access::signed_in, route(delete_item));
   app.add("POST", "/api/v1/items/{id}/convert", Access::signed_in, route(convert_item));
   app.add("GET", "/api/v1/items/{id}/history", Access::signed_in, route(item_history));
   app.add("GET", "/api/v1/items/{id}/links", Access::signed_in, route(list_links));

@@ -46,6 +46,8 @@ Result<net::Response> create_project(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(input.start_date, optional_string(body, "start_date"));
   TANDEM_ASSIGN(const auto archived, optional_bool(body, "archived"));
   input.archived = archived.value_or(false);
+  TANDEM_ASSIGN(const auto is_private, optional_bool(body, "private"));
+  input.is_private = is_private.value_or(false);
   TANDEM_ASSIGN(input.position, optional_number(body, "position"));
   TANDEM_ASSIGN(const auto custom_fields, custom_fields_member(body));
   if (custom_fields) input.custom_fields = *custom_fields;
@@ -71,6 +73,7 @@ Result<net::Response> update_project(ApiApp& app, RequestContext& context) {
     changes.start_date.emplace(std::move(start_date));
   }
   TANDEM_ASSIGN(changes.archived, optional_bool(body, "archived"));
+  TANDEM_ASSIGN(changes.is_private, optional_bool(body, "private"));
   TANDEM_ASSIGN(changes.position, optional_number(body, "position"));
   TANDEM_ASSIGN(changes.custom_fields, custom_fields_member(body));
   TANDEM_ASSIGN(auto view, app.services().projects.update_project(
@@ -97,6 +100,35 @@ Result<net::Response> remove_member(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto user_id, id_param(context.request, "user_id"));
   TANDEM_TRY(app.services().projects.remove_member(context.actor(), id, user_id));
+  return net::Response::empty(204);
+}
+
+Result<net::Response> list_teams(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto teams, app.services().projects.list_teams(context.actor(), id));
+  return page_response(array_of(teams, project_team_json), "");
+}
+
+Result<net::Response> get_team(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto team_id, id_param(context.request, "team_id"));
+  TANDEM_ASSIGN(auto team, app.services().projects.get_team(context.actor(), id, team_id));
+  return json_response(200, project_team_json(team));
+}
+
+Result<net::Response> put_team(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto team_id, id_param(context.request, "team_id"));
+  TANDEM_ASSIGN(auto body, parse_json_object(context.request));
+  TANDEM_ASSIGN(auto role, string_field(body, "role"));
+  TANDEM_ASSIGN(auto team, app.services().projects.put_team(context.actor(), id, team_id, role));
+  return json_response(200, project_team_json(team));
+}
+
+Result<net::Response> remove_team(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto team_id, id_param(context.request, "team_id"));
+  TANDEM_TRY(app.services().projects.remove_team(context.actor(), id, team_id));
   return net::Response::empty(204);
 }
 
@@ -137,6 +169,14 @@ void register_project_routes(ApiApp& app) {
           [&app](RequestContext& c) { return put_member(app, c); });
   app.add("DELETE", "/api/v1/projects/{id}/members/{user_id}", Access::signed_in,
           [&app](RequestContext& c) { return remove_member(app, c); });
+  app.add("GET", "/api/v1/projects/{id}/teams", Access::signed_in,
+          [&app](RequestContext& c) { return list_teams(app, c); });
+  app.add("GET", "/api/v1/projects/{id}/teams/{team_id}", Access::signed_in,
+          [&app](RequestContext& c) { return get_team(app, c); });
+  app.add("PUT", "/api/v1/projects/{id}/teams/{team_id}", Access::signed_in,
+          [&app](RequestContext& c) { return put_team(app, c); });
+  app.add("DELETE", "/api/v1/projects/{id}/teams/{team_id}", Access::signed_in,
+          [&app](RequestContext& c) { return remove_team(app, c); });
   app.add("GET", "/api/v1/projects/{id}/followers", Access::signed_in,
           [&app](RequestContext& c) { return list_followers(app, c); });
   app.add("PUT", "/api/v1/projects/{id}/followers/{user_id}", Access::signed_in,

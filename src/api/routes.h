@@ -29,5 +29,9 @@ void register_ops_routes(ApiApp& app);
 void register_file_routes(ApiApp& app);
 /// /api/v1/items/{id}/messages and /api/v1/items/{id}/attachments.
 void register_message_routes(ApiApp& app);
+/// /api/v1/settings/modules: the module switches.
+void register_settings_routes(ApiApp& app);
+/// /api/v1/projects/{id}/join-requests and /api/v1/join-requests.
+void register_join_request_routes(ApiApp& app);
 
 }  // namespace tandem::api

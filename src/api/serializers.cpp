@@ -1,6 +1,7 @@
 #include "api/serializers.h"
 
 #include "core/clock.h"
+#include "service/users/user_service.h"
 
 namespace tandem::api {
 
@@ -22,6 +23,7 @@ nlohmann::json user_json(const store::UserRow& user) {
           {"name", user.name},
           {"role", to_string(user.role)},
           {"active", user.active},
+          {"app_levels", service::app_levels_json(user.app_levels)},
           {"created_at", format_iso8601(user.created_at)},
           {"updated_at", format_iso8601(user.updated_at)}};
 }

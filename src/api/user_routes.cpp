@@ -23,6 +23,7 @@ Result<net::Response> create_user(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(input.name, string_field(body, "name"));
   TANDEM_ASSIGN(input.role, string_field(body, "role"));
   TANDEM_ASSIGN(input.password, string_field(body, "password"));
+  if (body.contains("app_levels")) input.app_levels = body["app_levels"];
   TANDEM_ASSIGN(auto user, app.services().users.create_user(context.actor(), input));
   return json_response(201, user_json(user));
 }
@@ -30,6 +31,17 @@ Result<net::Response> create_user(ApiApp& app, RequestContext& context) {
 Result<net::Response> get_user(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto user, app.services().users.get_user(context.actor(), id));
+  return json_response(200, user_json(user));
+}
+
+Result<net::Response> update_user(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto body, parse_json_object(context.request));
+  service::UserChanges changes;
+  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
+  TANDEM_ASSIGN(changes.role, optional_string(body, "role"));
+  if (body.contains("app_levels")) changes.app_levels = body["app_levels"];
+  TANDEM_ASSIGN(auto user, app.services().users.update_user(context.actor(), id, changes));
   return json_response(200, user_json(user));
 }
 
@@ -42,6 +54,8 @@ void register_user_routes(ApiApp& app) {
           [&app](RequestContext& c) { return create_user(app, c); });
   app.add("GET", "/api/v1/users/{id}", Access::signed_in,
           [&app](RequestContext& c) { return get_user(app, c); });
+  app.add("PATCH", "/api/v1/users/{id}", Access::signed_in,
+          [&app](RequestContext& c) { return update_user(app, c); });
 }
 
 }  // namespace tandem::api

@@ -23,6 +23,27 @@ constexpr DemoUser kDemoUsers[] = {
     {"agent2@example.com", "Bob Agent", "agent"},
 };
 
+// Shows the internal permissions: a team working in a project with a team role, and a private project
+// only its members see (Alice is not one of them, and cannot find it).
+Status add_permission_examples(service::Services& services, const std::vector<store::UserRow>& people) {
+  const auto& manager = people[1];
+  const Actor as_manager = Actor::user(manager.id, manager.role, manager.name);
+  TANDEM_ASSIGN(const auto team,
+                services.teams.create_team(Actor::system(),
+                                           {"Second line", "Escalations from support", {people[3].id}}));
+  service::NewProject onboarding;
+  onboarding.name = "Customer onboarding";
+  onboarding.description = "Bob works here through the Second line team, as a restricted member.";
+  TANDEM_ASSIGN(const auto project, services.projects.create_project(as_manager, onboarding));
+  TANDEM_TRY(status_of(services.projects.put_member(as_manager, project.project.id, people[2].id, "lead")));
+  TANDEM_TRY(status_of(services.projects.put_team(as_manager, project.project.id, team.id, "restricted")));
+  service::NewProject board;
+  board.name = "Board room";
+  board.description = "A private project: only its members (and admins) know it exists.";
+  board.is_private = true;
+  return status_of(services.projects.create_project(as_manager, board));
+}
+
 Result<bool> has_users(store::Database& db) {
   bool any = false;
   TANDEM_TRY(db.read([&](store::Txn& txn) -> Status {
@@ -47,13 +68,17 @@ int demo_command(const Config& config, std::int64_t items) {
     return 65;
   }
   std::vector<std::int64_t> agent_ids;
+  std::vector<store::UserRow> people;
   for (const auto& person : kDemoUsers) {
     auto user = rt.services->users.create_user(
         Actor::system(), {std::string(person.email), std::string(person.name), std::string(person.role),
                           std::string(kDemoPassword)});
     if (!user.ok()) return fail("demo", user.error());
     if (person.role == "agent") agent_ids.push_back(user.value().id);
+    people.push_back(user.value());
   }
+  if (Status examples = add_permission_examples(*rt.services, people); !examples.ok())
+    return fail("demo", examples.error());
   if (items > 0) {
     std::cout << "Generating " << items << " items with their conversations…\n";
     Status loaded =

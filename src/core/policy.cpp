@@ -1,10 +1,47 @@
 #include "core/policy.h"
 
+#include <algorithm>
+
 namespace tandem {
 
-bool Policy::can(const Actor& actor, Action action) {
-  if (actor.kind == Actor::Kind::system) return true;
-  if (!actor.is_user()) return false;
+namespace {
+
+bool is_admin(const Actor& actor) {
+  return actor.kind == Actor::Kind::system || (actor.is_user() && actor.role == Role::admin);
+}
+
+// The actor's level in `app`: admins (and the system) have the full level everywhere.
+AppLevel level_in(const Actor& actor, App app) {
+  return is_admin(actor) ? AppLevel::full : actor.level(app);
+}
+
+// The strength of a project role: 0 for none, then restricted < standard < lead < manager.
+std::size_t strength(std::string_view role) {
+  const auto it = std::find(kProjectRoles.begin(), kProjectRoles.end(), role);
+  return it == kProjectRoles.end() ? 0 : static_cast<std::size_t>(it - kProjectRoles.begin()) + 1;
+}
+
+bool at_least(std::string_view role, std::string_view weakest) {
+  return strength(role) >= strength(weakest);
+}
+
+// The condition "user ? is a member of the project whose id is `project_column`, directly or through a
+// team" (one `?`, bound to the user twice over: see member_params).
+std::string member_of(std::string_view project_column) {
+  const std::string column(project_column);
+  return "(EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = " + column +
+         " AND pm.user_id = ?) OR EXISTS (SELECT 1 FROM project_teams pt JOIN team_members tm"
+         " ON tm.team_id = pt.team_id WHERE pt.project_id = " +
+         column + " AND tm.user_id = ?))";
+}
+
+// The condition on `items` that hides the item types of the apps the user has at the limited level.
+std::string hidden_apps_condition(const Actor& actor) {
+  return item_apps_condition(level_in(actor, App::tickets) != AppLevel::limited,
+                             level_in(actor, App::tasks) != AppLevel::limited);
+}
+
+bool company_wide(const Actor& actor, Action action) {
   switch (action) {
     case Action::view_users:
     case Action::manage_own_tokens:
@@ -14,61 +51,108 @@ bool Policy::can(const Actor& actor, Action action) {
     case Action::create_items:
     case Action::read_event_feed:
     case Action::upload_files:
+    case Action::request_to_join:
       return true;
     case Action::manage_users:
     case Action::manage_catalog:
     case Action::manage_teams:
+    case Action::manage_all_projects:
+    case Action::manage_settings:
       return actor.role == Role::admin;
     case Action::manage_portfolios:
-    case Action::create_projects:
-    case Action::manage_all_projects:
       return actor.role == Role::admin || actor.role == Role::manager;
+    case Action::create_projects:
+      return actor.role == Role::admin ||
+             (actor.role == Role::manager && actor.level(App::projects) != AppLevel::limited);
   }
   return false;
 }
 
-namespace {
-
-bool sees_everything(const Actor& actor) {
-  return actor.kind == Actor::Kind::system ||
-         (actor.is_user() && (actor.role == Role::admin || actor.role == Role::manager));
-}
-
 }  // namespace
 
+std::string item_apps_condition(bool tickets_shown, bool tasks_shown) {
+  constexpr std::string_view kTicketType = "(SELECT id FROM item_types WHERE key = 'ticket')";
+  std::string sql;
+  if (!tickets_shown) sql += " AND items.type_id <> " + std::string(kTicketType);
+  if (!tasks_shown) sql += " AND items.type_id = " + std::string(kTicketType);
+  return sql;
+}
+
+App app_of_item_type(std::string_view type_key) {
+  return type_key == "ticket" ? App::tickets : App::tasks;
+}
+
+bool Policy::can(const Actor& actor, Action action) {
+  if (actor.kind == Actor::Kind::system) return true;
+  if (!actor.is_user()) return false;
+  return company_wide(actor, action);
+}
+
 SqlFilter Policy::visible_items(const Actor& actor) {
-  if (sees_everything(actor)) return {"1", {}};
+  if (is_admin(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   const std::int64_t me = actor.user_id;
-  return {
-      "(items.project_id IS NULL"
-      " OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = items.project_id"
-      " AND pm.user_id = ? AND pm.role <> 'restricted')"
-      " OR EXISTS (SELECT 1 FROM item_parties ip WHERE ip.item_id = items.id"
-      " AND ((ip.party_kind = 'user' AND ip.party_id = ?)"
-      " OR (ip.party_kind = 'team' AND ip.party_id IN (SELECT team_id FROM team_members WHERE user_id = "
-      "?)))))",
-      {me, me, me}};
+  return {"(items.project_id IS NULL OR " + member_of("items.project_id") +
+              " OR (NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = items.project_id AND p.private <> 0)"
+              " AND EXISTS (SELECT 1 FROM item_parties ip WHERE ip.item_id = items.id"
+              " AND ((ip.party_kind = 'user' AND ip.party_id = ?)"
+              " OR (ip.party_kind = 'team' AND ip.party_id IN (SELECT team_id FROM team_members"
+              " WHERE user_id = ?))))))" +
+              hidden_apps_condition(actor),
+          {me, me, me, me}};
 }
 
 SqlFilter Policy::visible_projects(const Actor& actor) {
-  if (sees_everything(actor)) return {"1", {}};
+  if (is_admin(actor)) return {"1", {}};
+  if (!actor.is_user()) return {"0", {}};
+  return {"(projects.private = 0 OR " + member_of("projects.id") + ")", {actor.user_id, actor.user_id}};
+}
+
+SqlFilter Policy::visible_join_requests(const Actor& actor) {
+  if (is_admin(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   const std::int64_t me = actor.user_id;
   return {
-      "(EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = projects.id AND pm.user_id = ?)"
-      " OR EXISTS (SELECT 1 FROM project_followers pf WHERE pf.project_id = projects.id"
-      " AND pf.party_kind = 'user' AND pf.party_id = ?))",
-      {me, me}};
+      "(project_join_requests.user_id = ?"
+      " OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = project_join_requests.project_id"
+      " AND pm.user_id = ? AND pm.role = 'manager')"
+      " OR EXISTS (SELECT 1 FROM project_teams pt JOIN team_members tm ON tm.team_id = pt.team_id"
+      " WHERE pt.project_id = project_join_requests.project_id AND tm.user_id = ? AND pt.role = 'manager'))",
+      {me, me, me}};
 }
 
 bool Policy::can_manage_project(const Actor& actor, std::string_view member_role) {
+  if (can(actor, Action::manage_all_projects)) return true;
+  return actor.is_user() && actor.level(App::projects) != AppLevel::limited && at_least(member_role, "lead");
+}
+
+bool Policy::can_archive_project(const Actor& actor, std::string_view member_role) {
+  return can_manage_project(actor, member_role) && level_in(actor, App::projects) == AppLevel::full;
+}
+
+bool Policy::can_manage_project_people(const Actor& actor, std::string_view member_role) {
   return can(actor, Action::manage_all_projects) || (actor.is_user() && member_role == "manager");
 }
 
 bool Policy::can_add_items_to_project(const Actor& actor, std::string_view member_role) {
-  return can(actor, Action::manage_all_projects) ||
-         (actor.is_user() && !member_role.empty() && member_role != "restricted");
+  return can(actor, Action::manage_all_projects) || (actor.is_user() && at_least(member_role, "standard"));
+}
+
+bool Policy::can_create_item_in(const Actor& actor, App app) {
+  return (is_admin(actor) || actor.is_user()) && level_in(actor, app) != AppLevel::limited;
+}
+
+bool Policy::can_change_item(const Actor& actor, const ItemFacts& item) {
+  if (is_admin(actor)) return true;
+  if (!actor.is_user() || actor.level(item.app) == AppLevel::limited) return false;
+  if (!item.in_project) return true;
+  return at_least(item.project_role, "lead") || (item.project_role == "standard" && item.own);
+}
+
+bool Policy::can_delete_item(const Actor& actor, const ItemFacts& item) {
+  if (is_admin(actor)) return true;
+  return actor.is_user() && actor.level(item.app) == AppLevel::full && item.in_project &&
+         at_least(item.project_role, "lead");
 }
 
 bool Policy::can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id) {
@@ -84,10 +168,8 @@ bool Policy::can_see_event(const Actor& actor, std::string_view entity_type, std
   if (entity_type == "user") return can(actor, Action::view_users) || entity_id == actor.user_id;
   if (entity_type == "api_token") return author_user_id == actor.user_id;
   if (entity_type == "portfolio" || entity_type == "team") return true;  // every internal user sees them
-  // Deliberately coarse: this pure check cannot look up project membership, so events about projects and
-  // their folders (whose names would reveal the project) reach only those who see every project; agents get
-  // none, even about projects they are members of.
-  if (entity_type == "project" || entity_type == "folder") return sees_everything(actor);
+  // Events about items, projects, folders and join requests are decided by the SQL filters above (the
+  // events feed looks the entity up); this pure check alone lets only admins see them, nor settings.
   return actor.role == Role::admin;
 }
 

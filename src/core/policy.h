@@ -2,6 +2,7 @@
 // Later capabilities add actions and a SQL visibility predicate here, never in handlers.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ enum class Action {
   create_items,         // add items (in projects the actor may work in, or outside any project)
   read_event_feed,      // page through the global changes feed (filtered per event)
   upload_files,         // upload files (read them back while unattached; attach them to visible items)
+  // Internal permissions: company settings and project membership.
+  manage_settings,  // change company-wide settings (module switches)
+  request_to_join,  // ask to join a project one is not a member of
 };
 
 /// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
@@ -34,6 +38,26 @@ struct SqlFilter {
   std::string sql;
   std::vector<std::int64_t> params;
 };
+
+/// The conditions (each starting with " AND ") on a row of `items` that keep only the items of the apps
+/// shown: ticket-type items belong to tickets, every other type to tasks. "" when both are shown.
+std::string item_apps_condition(bool tickets_shown, bool tasks_shown);
+
+/// The app an item type belongs to: tickets for "ticket", tasks for every other type.
+App app_of_item_type(std::string_view type_key);
+
+/// What the Policy needs to know about one item and the actor to decide on changing or deleting it.
+struct ItemFacts {
+  App app = App::tickets;    // tickets for ticket-type items, tasks for every other type
+  bool in_project = false;   // the item belongs to a project
+  std::string project_role;  // the actor's effective role in that project ("" when not a member)
+  bool own = false;          // the actor created the item or is assigned to it (directly or through a team)
+};
+
+/// A project's role names, weakest first; the effective role of a user is the strongest of its own and
+/// its teams' roles.
+inline constexpr std::array<std::string_view, 4> kProjectRoles = {"restricted", "standard", "lead",
+                                                                  "manager"};
 
 class Policy {
  public:
@@ -43,19 +67,41 @@ class Policy {
   static bool can_see_event(const Actor& actor, std::string_view entity_type, std::int64_t entity_id,
                             std::int64_t author_user_id);
   /// The condition on a row of `items` (referred to as `items`) true for the items `actor` may see and
-  /// work on: all for admins and managers; for agents, items outside any project, items of projects they
-  /// are a (not restricted) member of, and items where they or one of their teams is a party.
+  /// work on: all for admins; for other users, items outside any project, items of projects they are a
+  /// member of (directly or through a team, any role), and items of non-private projects where they or
+  /// one of their teams is a party; never items of an app at the limited level (tickets: ticket-type
+  /// items; tasks: every other type).
   static SqlFilter visible_items(const Actor& actor);
   /// The condition on a row of `projects` (referred to as `projects`) true for the projects `actor` may
-  /// see: all for admins and managers; for agents, those they are a member or a follower of.
+  /// see: all for admins; for other users, every project that is not private, and the private ones they
+  /// are a member of (directly or through a team).
   static SqlFilter visible_projects(const Actor& actor);
-  /// True when `actor` may change a project in which it has `member_role` ("" when not a member).
+  /// The condition on a row of `project_join_requests` (referred to as `project_join_requests`) true for
+  /// the requests `actor` may see: its own, and for admins and a project's managers, the project's.
+  static SqlFilter visible_join_requests(const Actor& actor);
+  /// True when `actor` may change the project (its fields, folders) in which its effective role is
+  /// `member_role` ("" when not a member): admins, its managers and leads; never at the limited level of
+  /// the projects app.
   static bool can_manage_project(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may archive or unarchive that project: as can_manage_project, at the full level.
+  static bool can_archive_project(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may change who works in that project (members, teams, others' following, join
+  /// requests): admins and its managers.
+  static bool can_manage_project_people(const Actor& actor, std::string_view member_role);
   /// True when `actor` may edit a message on an item it can see, written by user `author_user_id` (nullopt
   /// when not written by a user): its author and admins may.
   static bool can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id);
-  /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member).
+  /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member):
+  /// admins and members other than restricted ones.
   static bool can_add_items_to_project(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may add an item of `app` (tickets or tasks): not at the limited level.
+  static bool can_create_item_in(const Actor& actor, App app);
+  /// True when `actor` may change an item it can see: admins; outside projects, everyone; in a project,
+  /// managers and leads, standard members the items they own; restricted members never.
+  static bool can_change_item(const Actor& actor, const ItemFacts& item);
+  /// True when `actor` may delete an item it can see: admins, and the project's managers and leads with
+  /// the full level in the item's app.
+  static bool can_delete_item(const Actor& actor, const ItemFacts& item);
 };
 
 }  // namespace tandem

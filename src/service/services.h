@@ -13,12 +13,14 @@
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
+#include "service/hierarchy/join_request_service.h"
 #include "service/hierarchy/portfolio_service.h"
 #include "service/hierarchy/project_service.h"
 #include "service/hierarchy/team_service.h"
 #include "service/hierarchy/tree_service.h"
 #include "service/items/item_service.h"
 #include "service/search/search_service.h"
+#include "service/settings/module_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -39,6 +41,7 @@ struct Services {
   const Clock& clock;
   const ServiceSettings settings;
   AuthService auth;
+  ModuleService modules;
   UserService users;
   CatalogService catalog;
   CustomFieldService custom_fields;
@@ -46,6 +49,7 @@ struct Services {
   TeamService teams;
   PortfolioService portfolios;
   ProjectService projects;
+  JoinRequestService join_requests;
   FolderService folders;
   TreeService tree;
   ItemService items;

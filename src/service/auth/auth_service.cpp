@@ -18,7 +18,9 @@ constexpr std::string_view kTokenPrefix = "tdm_";
 constexpr TimestampMs kTokenUseResolutionMs = 60'000;
 
 Actor actor_of(const store::UserRow& user) {
-  return Actor::user(user.id, user.role, user.name);
+  Actor actor = Actor::user(user.id, user.role, user.name);
+  actor.app_levels = user.app_levels;
+  return actor;
 }
 
 // API tokens belong to signed-in users, each managing only their own.

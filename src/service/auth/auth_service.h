@@ -68,6 +68,8 @@ class AuthService {
   Result<std::vector<store::ApiTokenRow>> list_tokens(const Actor& actor);
   /// Revokes one of the acting user's tokens. Errors: forbidden, not_found.
   Status revoke_token(const Actor& actor, std::int64_t token_id);
+  /// Forgets every cached identity, so the next request of each user reads its role and levels again.
+  void forget_identities() { identities_.clear(); }
 
  private:
   Status check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now);

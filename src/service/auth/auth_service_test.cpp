@@ -30,7 +30,7 @@ class AuthServiceTest : public ::testing::Test {
   store::TempDatabase temp_{"auth-test"};
   FakeClock clock_{kStart};
   AuthService auth_{temp_.db(), clock_};
-  UserService users_{temp_.db(), clock_};
+  UserService users_{temp_.db(), clock_, auth_};
   store::UserRow user_;
 };
 

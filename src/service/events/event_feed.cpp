@@ -1,6 +1,8 @@
 #include "service/events/event_feed.h"
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <set>
 
 #include "core/policy.h"
@@ -25,27 +27,52 @@ Result<EventPage> EventFeed::page(const Actor& actor, std::int64_t after_id, int
   return page;
 }
 
+namespace {
+
+// How to tell whether the actor sees an entity of one type: a query for its id under a Policy filter.
+struct EntityCheck {
+  std::string_view entity_type;
+  std::string_view from;  // FROM clause naming the table the filter expects; `?` is the entity id
+  SqlFilter (*filter)(const Actor&);
+};
+
+constexpr std::array<EntityCheck, 4> kEntityChecks = {{
+    {"item", "items WHERE items.id = ?", &Policy::visible_items},
+    {"project", "projects WHERE projects.id = ?", &Policy::visible_projects},
+    {"folder", "folders JOIN projects ON projects.id = folders.project_id WHERE folders.id = ?",
+     &Policy::visible_projects},
+    {"join_request", "project_join_requests WHERE project_join_requests.id = ?",
+     &Policy::visible_join_requests},
+}};
+
+}  // namespace
+
 Result<std::vector<store::Event>> EventFeed::visible(const Actor& actor, std::vector<store::Event> events) {
-  const SqlFilter items = Policy::visible_items(actor);
-  std::set<std::int64_t> item_ids;
-  for (const auto& event : events)
-    if (event.entity_type == "item") item_ids.insert(event.entity_id);
-  std::set<std::int64_t> visible_items;
-  if (items.sql == "1") {
-    visible_items = item_ids;
-  } else if (items.sql != "0" && !item_ids.empty()) {
-    TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-      for (const std::int64_t id : item_ids) {
-        std::vector<store::Value> params{id};
-        for (const std::int64_t p : items.params) params.emplace_back(p);
-        TANDEM_ASSIGN(auto row, txn.one("SELECT 1 FROM items WHERE items.id = ? AND " + items.sql, params));
-        if (row) visible_items.insert(id);
-      }
-      return {};
-    }));
+  std::map<std::string_view, std::set<std::int64_t>> seen;  // entity type -> visible ids
+  for (const EntityCheck& check : kEntityChecks) {
+    const SqlFilter filter = check.filter(actor);
+    std::set<std::int64_t> ids;
+    for (const auto& event : events)
+      if (event.entity_type == check.entity_type) ids.insert(event.entity_id);
+    std::set<std::int64_t>& visible = seen[check.entity_type];
+    if (filter.sql == "1") {
+      visible = ids;
+    } else if (filter.sql != "0" && !ids.empty()) {
+      TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+        for (const std::int64_t id : ids) {
+          std::vector<store::Value> params{id};
+          for (const std::int64_t p : filter.params) params.emplace_back(p);
+          TANDEM_ASSIGN(auto row,
+                        txn.one("SELECT 1 FROM " + std::string(check.from) + " AND " + filter.sql, params));
+          if (row) visible.insert(id);
+        }
+        return {};
+      }));
+    }
   }
   std::erase_if(events, [&](const store::Event& event) {
-    if (event.entity_type == "item") return !visible_items.contains(event.entity_id);
+    if (const auto it = seen.find(event.entity_type); it != seen.end())
+      return !it->second.contains(event.entity_id);
     return !Policy::can_see_event(actor, event.entity_type, event.entity_id, event.actor_id);
   });
   return events;

@@ -26,8 +26,9 @@ class EventFeed {
   /// Events with id > after_id that the actor may see, oldest first; scans at most `limit` (1..1000)
   /// events. Errors: forbidden.
   Result<EventPage> page(const Actor& actor, std::int64_t after_id, int limit);
-  /// Of `events`, those the actor may see: item events when the Policy lets it see the item, others
-  /// as `Policy::can_see_event` says.
+  /// Of `events`, those the actor may see: events about items, projects, folders and join requests when
+  /// the Policy's SQL filters let it see the entity (an entity since deleted: admins only), others as
+  /// `Policy::can_see_event` says.
   Result<std::vector<store::Event>> visible(const Actor& actor, std::vector<store::Event> events);
 
  private:

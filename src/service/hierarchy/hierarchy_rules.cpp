@@ -1,7 +1,9 @@
 #include "service/hierarchy/hierarchy_rules.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/policy.h"
 #include "store/event_log.h"
 #include "store/identity/identity_repository.h"
 
@@ -30,6 +32,12 @@ Result<std::string> checked_description(std::string text) {
 Result<double> checked_position(double value) {
   if (!std::isfinite(value)) return invalid("position", "position must be a finite number");
   return value;
+}
+
+Status check_project_role(std::string_view role) {
+  if (std::find(kProjectRoles.begin(), kProjectRoles.end(), role) == kProjectRoles.end())
+    return invalid("role", "role must be manager, lead, standard or restricted");
+  return {};
 }
 
 void ChangeSet::note(const std::string& field, const nlohmann::json& from, const nlohmann::json& to) {

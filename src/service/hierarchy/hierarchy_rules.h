@@ -24,6 +24,8 @@ Result<std::string> checked_name(std::string_view field, std::string_view text);
 Result<std::string> checked_description(std::string text);
 /// `value` when it is a finite number. Errors: validation_failed (field "position").
 Result<double> checked_position(double value);
+/// Succeeds when `role` is a project role (manager, lead, standard, restricted). Errors: validation_failed.
+Status check_project_role(std::string_view role);
 
 /// `value` as JSON; null when empty.
 template <typename T>

@@ -15,5 +15,8 @@ Result<store::ProjectView> visible_project(store::Txn& txn, const Actor& actor, 
 /// The project `id` when the actor may see it and also change it (Policy::can_manage_project).
 /// Errors: not_found, forbidden.
 Result<store::ProjectView> manageable_project(store::Txn& txn, const Actor& actor, std::int64_t id);
+/// The project `id` when the actor may see it and change who works in it
+/// (Policy::can_manage_project_people). Errors: not_found, forbidden.
+Result<store::ProjectView> people_project(store::Txn& txn, const Actor& actor, std::int64_t id);
 
 }  // namespace tandem::service

@@ -13,8 +13,6 @@ namespace tandem::service {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kMemberRoles = {"manager", "lead", "standard", "restricted"};
-
 Result<std::optional<std::string>> checked_start_date(const std::optional<std::string>& date) {
   if (date && !is_calendar_date(*date))
     return invalid("start_date", "start_date must be a date like 2026-01-31");
@@ -34,9 +32,31 @@ Result<store::ProjectView> follower_project(store::Txn& txn, const Actor& actor,
                                             std::int64_t user_id) {
   TANDEM_ASSIGN(auto view, visible_project(txn, actor, project_id));
   const bool self = actor.is_user() && actor.user_id == user_id;
-  if (!self && !Policy::can_manage_project(actor, view.my_role))
+  if (!self && !Policy::can_manage_project_people(actor, view.my_role))
     return Error::make(ErrorCode::forbidden, "only the project's managers may change who else follows it");
   return view;
+}
+
+// Who got a project role: a member (user) or a team.
+struct RoleHolder {
+  std::string_view kind;  // "member" or "team", as in the event kinds
+  std::string_view key;   // "user_id" or "team_id"
+  std::int64_t id;
+};
+
+// Records `project.<kind>_added` when the holder had no role (`previous` empty), else
+// `project.<kind>_changed` with the role's old and new value.
+Status record_role_change(store::Txn& txn, const Actor& actor, TimestampMs at, std::int64_t project_id,
+                          const RoleHolder& holder, const std::string& previous, const std::string& role) {
+  const std::string kind = "project." + std::string(holder.kind);
+  if (previous.empty())
+    return record_event(txn, actor, at, "project", project_id, kind + "_added",
+                        {{std::string(holder.key), holder.id}, {"role", role}});
+  ChangeSet diff;
+  diff.note("role", previous, role);
+  nlohmann::json payload = diff.payload();
+  payload[std::string(holder.key)] = holder.id;
+  return record_event(txn, actor, at, "project", project_id, kind + "_changed", payload);
 }
 
 }  // namespace
@@ -71,6 +91,7 @@ Result<store::ProjectView> ProjectService::create_project(const Actor& actor, co
   TANDEM_ASSIGN(project.description, checked_description(input.description));
   TANDEM_ASSIGN(project.start_date, checked_start_date(input.start_date));
   project.archived = input.archived;
+  project.is_private = input.is_private;
   project.created_at = project.updated_at = clock_.now_ms();
   store::ProjectView view;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
@@ -95,6 +116,7 @@ Result<store::ProjectView> ProjectService::create_project(const Actor& actor, co
                              {"description", project.description},
                              {"start_date", nullable(project.start_date)},
                              {"archived", project.archived},
+                             {"private", project.is_private},
                              {"position", project.position},
                              {"custom_fields", custom_fields},
                              {"member_ids", input.member_ids}}));
@@ -128,7 +150,12 @@ Result<store::ProjectView> ProjectService::update_project(
       TANDEM_ASSIGN(auto start_date, checked_start_date(*changes.start_date));
       diff.set("start_date", project.start_date, std::move(start_date));
     }
-    if (changes.archived) diff.set("archived", project.archived, *changes.archived);
+    if (changes.archived && *changes.archived != project.archived) {
+      if (!Policy::can_archive_project(actor, view.my_role))
+        return Error::make(ErrorCode::forbidden, "archiving a project needs the full level in projects");
+      diff.set("archived", project.archived, *changes.archived);
+    }
+    if (changes.is_private) diff.set("private", project.is_private, *changes.is_private);
     if (changes.position) {
       TANDEM_ASSIGN(const double position, checked_position(*changes.position));
       diff.set("position", project.position, position);
@@ -164,35 +191,75 @@ Result<store::ProjectMemberRow> ProjectService::put_member(const Actor& actor, s
                                                            std::int64_t user_id, const std::string& role) {
   store::ProjectMemberRow member{user_id, "", role};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(status_of(manageable_project(txn, actor, project_id)));
+    TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
     TANDEM_ASSIGN(member.name, user_name(txn, user_id));
-    if (std::find(kMemberRoles.begin(), kMemberRoles.end(), role) == kMemberRoles.end())
-      return invalid("role", "role must be manager, lead, standard or restricted");
+    TANDEM_TRY(check_project_role(role));
     TANDEM_ASSIGN(const auto previous, store::project_member_role(txn, project_id, user_id));
     if (previous == role) return {};
     TANDEM_TRY(store::put_project_member(txn, project_id, user_id, role));
-    if (previous.empty())
-      return record_event(txn, actor, clock_.now_ms(), "project", project_id, "project.member_added",
-                          {{"user_id", user_id}, {"role", role}});
-    ChangeSet diff;
-    diff.note("role", previous, role);
-    nlohmann::json payload = diff.payload();
-    payload["user_id"] = user_id;
-    return record_event(txn, actor, clock_.now_ms(), "project", project_id, "project.member_changed",
-                        payload);
+    return record_role_change(txn, actor, clock_.now_ms(), project_id, {"member", "user_id", user_id},
+                              previous, role);
   }));
   return member;
 }
 
 Status ProjectService::remove_member(const Actor& actor, std::int64_t project_id, std::int64_t user_id) {
   return db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(status_of(manageable_project(txn, actor, project_id)));
+    TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
     TANDEM_ASSIGN(const auto previous, store::project_member_role(txn, project_id, user_id));
     if (previous.empty())
       return Error::make(ErrorCode::not_found, "the user is not a member of this project");
     TANDEM_TRY(status_of(store::delete_project_member(txn, project_id, user_id)));
     return record_event(txn, actor, clock_.now_ms(), "project", project_id, "project.member_removed",
                         {{"user_id", user_id}, {"role", previous}});
+  });
+}
+
+Result<std::vector<store::ProjectTeamRow>> ProjectService::list_teams(const Actor& actor,
+                                                                      std::int64_t project_id) {
+  std::vector<store::ProjectTeamRow> teams;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(status_of(visible_project(txn, actor, project_id)));
+    TANDEM_ASSIGN(teams, store::list_project_teams(txn, project_id));
+    return {};
+  }));
+  return teams;
+}
+
+Result<store::ProjectTeamRow> ProjectService::get_team(const Actor& actor, std::int64_t project_id,
+                                                       std::int64_t team_id) {
+  TANDEM_ASSIGN(auto teams, list_teams(actor, project_id));
+  for (auto& team : teams)
+    if (team.team_id == team_id) return std::move(team);
+  return Error::make(ErrorCode::not_found, "the team does not work in this project");
+}
+
+Result<store::ProjectTeamRow> ProjectService::put_team(const Actor& actor, std::int64_t project_id,
+                                                       std::int64_t team_id, const std::string& role) {
+  store::ProjectTeamRow team{team_id, "", role};
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
+    TANDEM_ASSIGN(auto found, txn.one("SELECT name FROM teams WHERE id = ?", {team_id}));
+    if (!found) return Error::make(ErrorCode::not_found, "no such team");
+    team.name = found->text(0);
+    TANDEM_TRY(check_project_role(role));
+    TANDEM_ASSIGN(const auto previous, store::project_team_role(txn, project_id, team_id));
+    if (previous == role) return {};
+    TANDEM_TRY(store::put_project_team(txn, project_id, team_id, role));
+    return record_role_change(txn, actor, clock_.now_ms(), project_id, {"team", "team_id", team_id}, previous,
+                              role);
+  }));
+  return team;
+}
+
+Status ProjectService::remove_team(const Actor& actor, std::int64_t project_id, std::int64_t team_id) {
+  return db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
+    TANDEM_ASSIGN(const auto previous, store::project_team_role(txn, project_id, team_id));
+    if (previous.empty()) return Error::make(ErrorCode::not_found, "the team does not work in this project");
+    TANDEM_TRY(status_of(store::delete_project_team(txn, project_id, team_id)));
+    return record_event(txn, actor, clock_.now_ms(), "project", project_id, "project.team_removed",
+                        {{"team_id", team_id}, {"role", previous}});
   });
 }
 

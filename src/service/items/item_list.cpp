@@ -282,7 +282,7 @@ Result<ItemPage> ItemService::list_items(const Actor& actor, const QueryParams& 
       TANDEM_TRY(add_filter(where, actor, name, value));
     }
   }
-  const SqlFilter visible = Policy::visible_items(actor);
+  TANDEM_ASSIGN(const SqlFilter visible, visible_filter(actor));
   where.add(visible.sql);
   for (const std::int64_t p : visible.params) where.params.emplace_back(p);
 

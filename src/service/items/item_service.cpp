@@ -6,6 +6,7 @@
 #include "core/policy.h"
 #include "service/catalog/custom_field_values.h"
 #include "service/items/item_fields.h"
+#include "store/hierarchy/project_repository.h"
 
 namespace tandem::service {
 
@@ -193,8 +194,9 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
     if (!project_id.is_null()) {
       const std::int64_t project = project_id.get<std::int64_t>();
       TANDEM_ASSIGN(const bool exists, store::row_exists(txn, "projects", project));
-      TANDEM_ASSIGN(const std::string role, actor.is_user() ? store::project_role(txn, project, actor.user_id)
-                                                            : Result<std::string>(""));
+      TANDEM_ASSIGN(const std::string role, actor.is_user()
+                                                ? store::effective_project_role(txn, project, actor.user_id)
+                                                : Result<std::string>(""));
       if (!exists || !Policy::can_add_items_to_project(actor, role))
         return invalid("project_id",
                        "there is no project " + std::to_string(project) + " you may add items to");
@@ -240,13 +242,49 @@ Result<store::ItemJson> reread(Txn& txn, std::int64_t id) {
   return std::move(*item);
 }
 
-Result<nlohmann::json> visible_item_json(Txn& txn, const Actor& actor, std::int64_t id) {
-  TANDEM_ASSIGN(auto item, store::find_item(txn, id, Policy::visible_items(actor)));
-  if (!item) return no_such_item();
-  return nlohmann::json::parse(item->json);
+// What the Policy needs to decide on changing or deleting `item` (its JSON) as `actor`.
+Result<ItemFacts> facts_of(Txn& txn, const Actor& actor, const nlohmann::json& item) {
+  ItemFacts facts;
+  facts.app = app_of_item_type(item.value("type", ""));
+  facts.in_project = item["project_id"].is_number_integer();
+  if (!actor.is_user()) return facts;
+  const std::int64_t id = item["id"].get<std::int64_t>();
+  if (facts.in_project) {
+    TANDEM_ASSIGN(facts.project_role,
+                  store::effective_project_role(txn, item["project_id"].get<std::int64_t>(), actor.user_id));
+  }
+  TANDEM_ASSIGN(facts.own, store::item_owned_by(txn, id, actor.user_id));
+  return facts;
+}
+
+Status check_may_change(Txn& txn, const Actor& actor, const nlohmann::json& item) {
+  TANDEM_ASSIGN(const auto facts, facts_of(txn, actor, item));
+  if (!Policy::can_change_item(actor, facts))
+    return Error::make(ErrorCode::forbidden, "your project role does not let you change this item");
+  return {};
 }
 
 }  // namespace
+
+Result<SqlFilter> ItemService::visible_filter(const Actor& actor) {
+  SqlFilter visible = Policy::visible_items(actor);
+  TANDEM_ASSIGN(const bool tickets, modules_.enabled(Module::tickets));
+  TANDEM_ASSIGN(const bool tasks, modules_.enabled(Module::tasks));
+  visible.sql += item_apps_condition(tickets, tasks);
+  return visible;
+}
+
+Status ItemService::require_type_module(std::string_view type_key) {
+  return modules_.require(app_of_item_type(type_key) == App::tickets ? Module::tickets : Module::tasks);
+}
+
+Result<nlohmann::json> ItemService::reachable_item(Txn& txn, const Actor& actor, std::int64_t id) {
+  TANDEM_ASSIGN(auto item, store::find_item(txn, id, Policy::visible_items(actor)));
+  if (!item) return no_such_item();
+  auto json = nlohmann::json::parse(item->json);
+  TANDEM_TRY(require_type_module(json.value("type", "")));
+  return json;
+}
 
 Result<store::ItemJson> ItemService::create_item(const Actor& actor, const nlohmann::json& fields,
                                                  std::string_view default_source) {
@@ -261,6 +299,11 @@ Result<store::ItemJson> ItemService::create_item(const Actor& actor, const nlohm
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {type_key}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
+    TANDEM_TRY(require_type_module(type_key));
+    if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
+      return Error::make(ErrorCode::forbidden, "your level in " +
+                                                   std::string(to_string(app_of_item_type(type_key))) +
+                                                   " does not let you add these items");
     const std::int64_t type_id = type->int64(0);
     TANDEM_ASSIGN(const auto status, first_status(txn, type_id, "not_started"));
     nlohmann::json current = {{"type", type_key},
@@ -322,6 +365,7 @@ Result<store::ItemJson> ItemService::get_item(const Actor& actor, std::int64_t i
     return {};
   }));
   if (!item) return no_such_item();
+  TANDEM_TRY(require_type_module(nlohmann::json::parse(item->json).value("type", "")));
   return std::move(*item);
 }
 
@@ -331,7 +375,8 @@ Result<store::ItemJson> ItemService::update_item(
   const TimestampMs now = clock_.now_ms();
   store::ItemJson updated;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
-    TANDEM_ASSIGN(const nlohmann::json current, visible_item_json(txn, actor, id));
+    TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
+    TANDEM_TRY(check_may_change(txn, actor, current));
     const std::int64_t version = current["version"].get<std::int64_t>();
     if (expected_versions &&
         std::find(expected_versions->begin(), expected_versions->end(), version) == expected_versions->end())
@@ -359,9 +404,14 @@ Result<store::ItemJson> ItemService::convert_item(const Actor& actor, std::int64
   const TimestampMs now = clock_.now_ms();
   store::ItemJson converted;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
-    TANDEM_ASSIGN(const nlohmann::json current, visible_item_json(txn, actor, id));
+    TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
+    TANDEM_TRY(check_may_change(txn, actor, current));
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {std::string(type_key)}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
+    TANDEM_TRY(require_type_module(type_key));
+    if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
+      return Error::make(ErrorCode::forbidden,
+                         "your level does not let you convert items to " + std::string(type_key));
     if (type->int64(0) == current["type_id"].get<std::int64_t>())
       return invalid("type", "the item is already a " + std::string(type_key));
     TANDEM_ASSIGN(const auto status, first_status(txn, type->int64(0), current["state"].get<std::string>()));
@@ -386,6 +436,7 @@ Result<std::string> ItemService::item_url(const Actor& actor, std::int64_t numbe
   }));
   if (!found) return no_such_item();
   const std::string& key = found->second;
+  TANDEM_TRY(require_type_module(key));
   return "/" +
          std::string(key == "ticket" ? "tickets"
                      : key == "task" ? "tasks"
@@ -397,7 +448,7 @@ Result<std::vector<store::Event>> ItemService::item_history(const Actor& actor, 
                                                             std::int64_t after_id, int limit) {
   std::vector<store::Event> events;
   TANDEM_TRY(db_.read([&](Txn& txn) -> Status {
-    TANDEM_TRY(status_of(visible_item_json(txn, actor, id)));
+    TANDEM_TRY(status_of(reachable_item(txn, actor, id)));
     TANDEM_ASSIGN(events, store::events_of_entity(txn, "item", id, after_id, std::clamp(limit, 1, 200)));
     return {};
   }));
@@ -427,7 +478,8 @@ Result<store::LinkRow> ItemService::add_link(const Actor& actor, std::int64_t id
       0,    direction == "successor" ? id : other_id,        direction == "successor" ? other_id : id,
       kind, kind == "relates" ? 0 : lag.get<std::int64_t>(), clock_.now_ms()};
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
-    TANDEM_TRY(status_of(visible_item_json(txn, actor, id)));
+    TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
+    TANDEM_TRY(check_may_change(txn, actor, current));
     TANDEM_ASSIGN(auto found, store::find_item(txn, other_id, Policy::visible_items(actor)));
     if (!found) return invalid("item_id", "there is no item " + std::to_string(other_id) + " you may see");
     if (kind != "relates") {
@@ -451,7 +503,7 @@ Result<store::LinkRow> ItemService::add_link(const Actor& actor, std::int64_t id
 Result<std::vector<store::LinkRow>> ItemService::list_links(const Actor& actor, std::int64_t id) {
   std::vector<store::LinkRow> links;
   TANDEM_TRY(db_.read([&](Txn& txn) -> Status {
-    TANDEM_TRY(status_of(visible_item_json(txn, actor, id)));
+    TANDEM_TRY(status_of(reachable_item(txn, actor, id)));
     TANDEM_ASSIGN(auto all, store::item_links(txn, id));
     for (auto& link : all) {
       const std::int64_t other = link.from_item_id == id ? link.to_item_id : link.from_item_id;
@@ -466,7 +518,8 @@ Result<std::vector<store::LinkRow>> ItemService::list_links(const Actor& actor, 
 Status ItemService::remove_link(const Actor& actor, std::int64_t id, std::int64_t link_id) {
   const TimestampMs now = clock_.now_ms();
   return db_.write([&](Txn& txn) -> Status {
-    TANDEM_TRY(status_of(visible_item_json(txn, actor, id)));
+    TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
+    TANDEM_TRY(check_may_change(txn, actor, current));
     TANDEM_ASSIGN(auto link, store::find_link(txn, link_id));
     if (!link || (link->from_item_id != id && link->to_item_id != id))
       return Error::make(ErrorCode::not_found, "no such link");
@@ -479,6 +532,23 @@ Status ItemService::remove_link(const Actor& actor, std::int64_t id, std::int64_
       TANDEM_TRY(
           status_of(store::append_event(txn, actor, now, "item", end, "item.unlinked", payload.dump())));
     return {};
+  });
+}
+
+Status ItemService::delete_item(const Actor& actor, std::int64_t id) {
+  const TimestampMs now = clock_.now_ms();
+  return db_.write([&](Txn& txn) -> Status {
+    TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
+    TANDEM_ASSIGN(const auto facts, facts_of(txn, actor, current));
+    if (!Policy::can_delete_item(actor, facts))
+      return Error::make(ErrorCode::forbidden,
+                         "deleting an item needs the full level in its app and the manager or lead role");
+    TANDEM_TRY(store::delete_item(txn, id));
+    const nlohmann::json payload = {{"number", current["number"]},
+                                    {"type", current["type"]},
+                                    {"title", current["title"]},
+                                    {"project_id", current["project_id"]}};
+    return status_of(store::append_event(txn, actor, now, "item", id, "item.deleted", payload.dump()));
   });
 }
 

@@ -13,7 +13,9 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/policy.h"
 #include "core/result.h"
+#include "service/settings/module_service.h"
 #include "store/database.h"
 #include "store/event_log.h"
 #include "store/items/item_repository.h"
@@ -32,25 +34,36 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
 class ItemService {
  public:
-  ItemService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  /// `modules` says whether tickets and tasks are switched on: items of a type switched off are out of
+  /// every list, and reaching one answers module_disabled.
+  ItemService(store::Database& db, const Clock& clock, ModuleService& modules)
+      : db_(db), clock_(clock), modules_(modules) {}
 
   /// Creates an item from API fields (`type` key, `title` required; see docs/openapi.yaml) and records
-  /// `item.created`. `default_source` applies when the body has no `source`. Errors: forbidden,
-  /// validation_failed (details.field names the field).
+  /// `item.created`. `default_source` applies when the body has no `source`. Errors: forbidden (also at
+  /// the limited level of the type's app), module_disabled, validation_failed (details.field names the
+  /// field).
   Result<store::ItemJson> create_item(const Actor& actor, const nlohmann::json& fields,
                                       std::string_view default_source);
-  /// The item when the actor may see it. Errors: not_found.
+  /// The item when the actor may see it. Errors: not_found, module_disabled.
   Result<store::ItemJson> get_item(const Actor& actor, std::int64_t id);
   /// Applies the fields in `changes`, records `item.updated` with old → new values, and bumps the
   /// version when something changed. With `expected_versions` (from If-Match), a current version not
-  /// among them fails with precondition_failed. Errors: not_found, validation_failed, precondition_failed.
+  /// among them fails with precondition_failed. Errors: not_found, forbidden (Policy::can_change_item),
+  /// validation_failed, precondition_failed.
   Result<store::ItemJson> update_item(const Actor& actor, std::int64_t id, const nlohmann::json& changes,
                                       const std::optional<std::vector<std::int64_t>>& expected_versions);
   /// Gives the item another type (same id, number, conversation, files, parties and history); its status
   /// becomes the first of the new type in the same state. Records `item.converted`.
-  /// Errors: not_found, validation_failed (unknown type, or the type it already has).
+  /// Errors: not_found, forbidden, module_disabled (the new type's), validation_failed (unknown type, or
+  /// the type it already has).
   Result<store::ItemJson> convert_item(const Actor& actor, std::int64_t id, std::string_view type_key);
-  /// The current web address ("/tasks/1042") of the item with this number. Errors: not_found.
+  /// Deletes the item (Policy::can_delete_item) and records `item.deleted` with its number, type, title
+  /// and project: its children move up to its parent; links, parties, tags, messages and attachments go
+  /// with it; uploaded files and the item's history stay. Errors: not_found, forbidden.
+  Status delete_item(const Actor& actor, std::int64_t id);
+  /// The current web address ("/tasks/1042") of the item with this number. Errors: not_found,
+  /// module_disabled.
   Result<std::string> item_url(const Actor& actor, std::int64_t number);
   /// A page of visible items matching `params` (filters, sort, group_by, limit, cursor; see
   /// docs/openapi.yaml). Errors: validation_failed for an unknown or malformed parameter.
@@ -68,8 +81,17 @@ class ItemService {
   Status remove_link(const Actor& actor, std::int64_t id, std::int64_t link_id);
 
  private:
+  // Policy::visible_items narrowed to the item types whose module is on.
+  Result<SqlFilter> visible_filter(const Actor& actor);
+  // The item as JSON when the actor may see it and its type's module is on. Errors: not_found,
+  // module_disabled.
+  Result<nlohmann::json> reachable_item(store::Txn& txn, const Actor& actor, std::int64_t id);
+  // Succeeds when the module of items of type `type_key` is on. Errors: module_disabled.
+  Status require_type_module(std::string_view type_key);
+
   store::Database& db_;
   const Clock& clock_;
+  ModuleService& modules_;
 };
 
 }  // namespace tandem::service

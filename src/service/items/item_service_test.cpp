@@ -4,6 +4,7 @@
 
 #include "service/auth/secrets.h"
 #include "service/events/event_feed.h"
+#include "service/settings/module_service.h"
 #include "service/users/user_service.h"
 #include "store/seed/generated_work.h"
 #include "store/temp_database.h"
@@ -53,8 +54,10 @@ class ItemServiceTest : public ::testing::Test {
 
   store::TempDatabase temp_{"items-test"};
   FakeClock clock_{kStart};
-  UserService users_{temp_.db(), clock_};
-  ItemService items_{temp_.db(), clock_};
+  AuthService auth_{temp_.db(), clock_};
+  UserService users_{temp_.db(), clock_, auth_};
+  ModuleService modules_{temp_.db(), clock_};
+  ItemService items_{temp_.db(), clock_, modules_};
   EventFeed feed_{temp_.db()};
   Actor admin_, member_, outsider_;
   std::int64_t project_ = 0;
@@ -171,6 +174,37 @@ TEST_F(ItemServiceTest, CursorPagesCoverEveryItemOnceForEverySort) {
     EXPECT_EQ(seen.size(), 7u) << sort;
     EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end()) << sort;
   }
+}
+
+TEST_F(ItemServiceTest, DeletingAnItemMovesItsChildrenUpAndRecordsTheDeletion) {
+  const std::int64_t parent = create(admin_, {{"title", "Parent"}, {"project_id", project_}});
+  const std::int64_t child =
+      create(admin_, {{"title", "Child"}, {"project_id", project_}, {"parent_id", parent}});
+  EXPECT_EQ(items_.delete_item(member_, parent).error().code, ErrorCode::forbidden);  // a standard member
+  EXPECT_EQ(items_.delete_item(outsider_, parent).error().code, ErrorCode::not_found);
+  ASSERT_TRUE(items_.delete_item(admin_, parent).ok());
+  EXPECT_EQ(items_.get_item(admin_, parent).error().code, ErrorCode::not_found);
+  auto moved = items_.get_item(admin_, child);
+  ASSERT_TRUE(moved.ok());
+  EXPECT_TRUE(nlohmann::json::parse(moved.value().json)["parent_id"].is_null());
+  auto feed = feed_.page(admin_, 0, 1000);
+  ASSERT_TRUE(feed.ok());
+  EXPECT_EQ(feed.value().events.back().kind, "item.deleted");
+  EXPECT_EQ(feed.value().events.back().entity_id, parent);
+}
+
+TEST_F(ItemServiceTest, ASwitchedOffModuleTakesItsItemsOutOfReach) {
+  const std::int64_t ticket = create(admin_, {{"title", "A ticket"}});
+  const std::int64_t task = create(admin_, {{"type", "task"}, {"title", "A task"}});
+  ASSERT_TRUE(modules_.put(admin_, {{"tickets", false}}).ok());
+  EXPECT_EQ(items_.get_item(admin_, ticket).error().code, ErrorCode::module_disabled);
+  EXPECT_EQ(listed(admin_), std::vector<std::int64_t>{task});
+  EXPECT_EQ(items_.create_item(admin_, {{"title", "Another"}}, "api").error().code,
+            ErrorCode::module_disabled);
+  EXPECT_EQ(items_.convert_item(admin_, task, "ticket").error().code, ErrorCode::module_disabled);
+  EXPECT_EQ(modules_.put(member_, {{"tickets", true}}).error().code, ErrorCode::forbidden);
+  ASSERT_TRUE(modules_.put(admin_, {{"tickets", true}}).ok());
+  EXPECT_TRUE(items_.get_item(admin_, ticket).ok());
 }
 
 }  // namespace tandem::service

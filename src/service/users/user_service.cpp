@@ -23,7 +23,41 @@ bool plausible_email(std::string_view email) {
          email.find(' ') == std::string_view::npos && email.find('@', at + 1) == std::string_view::npos;
 }
 
+// The levels of an `app_levels` object such as {"tickets":"standard"}. Errors: validation_failed.
+Result<store::AppLevels> checked_app_levels(const nlohmann::json& value) {
+  if (!value.is_object())
+    return invalid("app_levels", "app_levels must be an object like {\"tickets\":\"standard\"}");
+  store::AppLevels levels{};
+  for (const auto& [key, level] : value.items()) {
+    const auto app = parse_app(key);
+    if (!app)
+      return invalid("app_levels", key + " is not an app: tickets, tasks, timesheets, customers, projects");
+    const auto parsed = level.is_string() ? parse_app_level(level.get<std::string>()) : std::nullopt;
+    if (!parsed) return invalid("app_levels", "the level of " + key + " must be full, standard or limited");
+    levels[static_cast<std::size_t>(*app)] = *parsed;
+  }
+  return levels;
+}
+
+Status check_name(const std::string& name) {
+  if (name.empty() || name.size() > 200) return invalid("name", "name must have 1 to 200 characters");
+  return {};
+}
+
+Result<Role> checked_role(const std::string& name) {
+  const auto role = parse_role(name);
+  if (!role) return invalid("role", "role must be admin, manager or agent");
+  return *role;
+}
+
 }  // namespace
+
+nlohmann::json app_levels_json(const store::AppLevels& levels) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const App app : kAllApps)
+    object[std::string(to_string(app))] = to_string(levels[static_cast<std::size_t>(app)]);
+  return object;
+}
 
 Result<store::UserRow> UserService::create_user(const Actor& actor, const NewUser& input) {
   if (!Policy::can(actor, Action::manage_users))
@@ -32,11 +66,9 @@ Result<store::UserRow> UserService::create_user(const Actor& actor, const NewUse
   user.email = normalize_email(input.email);
   user.name = input.name;
   if (!plausible_email(user.email)) return invalid("email", "email must be an address like name@example.com");
-  if (user.name.empty() || user.name.size() > 200)
-    return invalid("name", "name must have 1 to 200 characters");
-  const auto role = parse_role(input.role);
-  if (!role) return invalid("role", "role must be admin, manager or agent");
-  user.role = *role;
+  TANDEM_TRY(check_name(user.name));
+  TANDEM_ASSIGN(user.role, checked_role(input.role));
+  TANDEM_ASSIGN(user.app_levels, checked_app_levels(input.app_levels));
   if (input.password.size() < 8 || input.password.size() > 1024)
     return invalid("password", "password must have 8 to 1024 characters");
   TANDEM_ASSIGN(user.password_hash, hash_password(input.password));
@@ -44,8 +76,10 @@ Result<store::UserRow> UserService::create_user(const Actor& actor, const NewUse
 
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(user.id, store::insert_user(txn, user));
-    const nlohmann::json payload = {
-        {"email", user.email}, {"name", user.name}, {"role", to_string(user.role)}};
+    const nlohmann::json payload = {{"email", user.email},
+                                    {"name", user.name},
+                                    {"role", to_string(user.role)},
+                                    {"app_levels", app_levels_json(user.app_levels)}};
     return status_of(
         store::append_event(txn, actor, user.created_at, "user", user.id, "user.created", payload.dump()));
   }));
@@ -74,6 +108,45 @@ Result<store::UserRow> UserService::get_user(const Actor& actor, std::int64_t id
   }));
   if (!user) return Error::make(ErrorCode::not_found, "no such user");
   return *user;
+}
+
+Result<store::UserRow> UserService::update_user(const Actor& actor, std::int64_t id,
+                                                const UserChanges& changes) {
+  if (!Policy::can(actor, Action::manage_users))
+    return Error::make(ErrorCode::forbidden, "only admins change users");
+  store::UserRow user;
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(auto found, store::find_user(txn, id));
+    if (!found) return Error::make(ErrorCode::not_found, "no such user");
+    user = *found;
+    nlohmann::json diff = nlohmann::json::object();
+    const auto note = [&](const char* field, nlohmann::json from, nlohmann::json to) {
+      if (from != to) diff[field] = {{"from", std::move(from)}, {"to", std::move(to)}};
+    };
+    if (changes.name) {
+      TANDEM_TRY(check_name(*changes.name));
+      note("name", user.name, *changes.name);
+      user.name = *changes.name;
+    }
+    if (changes.role) {
+      TANDEM_ASSIGN(const Role role, checked_role(*changes.role));
+      note("role", to_string(user.role), to_string(role));
+      user.role = role;
+    }
+    if (changes.app_levels) {
+      TANDEM_ASSIGN(const auto levels, checked_app_levels(*changes.app_levels));
+      note("app_levels", app_levels_json(user.app_levels), app_levels_json(levels));
+      user.app_levels = levels;
+    }
+    if (diff.empty()) return {};
+    user.updated_at = clock_.now_ms();
+    TANDEM_TRY(store::update_user(txn, user));
+    const nlohmann::json payload = {{"changes", diff}};
+    return status_of(
+        store::append_event(txn, actor, user.updated_at, "user", id, "user.updated", payload.dump()));
+  }));
+  auth_.forget_identities();
+  return user;
 }
 
 }  // namespace tandem::service

@@ -2,12 +2,16 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/auth/auth_service.h"
 #include "store/database.h"
 #include "store/identity/identity_repository.h"
 
@@ -18,11 +22,24 @@ struct NewUser {
   std::string name;
   std::string role;  // "admin", "manager" or "agent"
   std::string password;
+  nlohmann::json app_levels = nlohmann::json::object();  // {"tickets":"standard",…}; missing apps: full
 };
+
+/// What an admin changes about a user; absent fields stay.
+struct UserChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> role;
+  std::optional<nlohmann::json> app_levels;  // replaces every level; apps it does not name are full
+};
+
+/// Every app with the user's level in it: {"tickets":"full",…}.
+nlohmann::json app_levels_json(const store::AppLevels& levels);
 
 class UserService {
  public:
-  UserService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  /// `auth` forgets cached identities when a user's role or levels change.
+  UserService(store::Database& db, const Clock& clock, AuthService& auth)
+      : db_(db), clock_(clock), auth_(auth) {}
 
   /// Creates an internal user and records `user.created`. Errors: forbidden (not an admin),
   /// validation_failed (field in details["field"]), conflict (email taken).
@@ -31,10 +48,15 @@ class UserService {
   Result<std::vector<store::UserRow>> list_users(const Actor& actor, std::int64_t after_id, int limit);
   /// One user by id. Errors: forbidden, not_found.
   Result<store::UserRow> get_user(const Actor& actor, std::int64_t id);
+  /// Applies an admin's changes and records `user.updated` with old → new values; signed-in sessions of
+  /// the user get the new role and levels at their next request. Errors: forbidden, not_found,
+  /// validation_failed (name, role, app_levels).
+  Result<store::UserRow> update_user(const Actor& actor, std::int64_t id, const UserChanges& changes);
 
  private:
   store::Database& db_;
   const Clock& clock_;
+  AuthService& auth_;
 };
 
 }  // namespace tandem::service

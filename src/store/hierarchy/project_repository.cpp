@@ -6,20 +6,34 @@ namespace tandem::store {
 
 namespace {
 
-// The project columns, then the viewer's role (bound first) and the portfolio ids as a JSON array.
-constexpr std::string_view kViewColumns =
+// The effective role of user ?1 in the project whose id is `column`: the strongest of its own role and its
+// teams' roles, NULL when none.
+std::string effective_role_of(std::string_view column) {
+  const std::string c(column);
+  return "(SELECT role FROM (SELECT role FROM project_members WHERE project_id = " + c +
+         " AND user_id = ?1 UNION ALL SELECT pt.role FROM project_teams pt JOIN team_members tm "
+         "ON tm.team_id = pt.team_id WHERE pt.project_id = " +
+         c +
+         " AND tm.user_id = ?1) ORDER BY CASE role WHEN 'manager' THEN 4 WHEN 'lead' THEN 3 "
+         "WHEN 'standard' THEN 2 ELSE 1 END DESC LIMIT 1)";
+}
+
+// The project columns, then the viewer's effective role (the viewer bound first) and the portfolio ids as a
+// JSON array.
+const std::string kViewColumns =
     "projects.id, projects.name, projects.description, projects.start_date, projects.archived, "
-    "projects.position, projects.custom_fields, projects.version, projects.created_at, projects.updated_at, "
-    "(SELECT role FROM project_members WHERE project_id = projects.id AND user_id = ?), "
-    "(SELECT json_group_array(portfolio_id) FROM (SELECT portfolio_id FROM portfolio_projects "
+    "projects.private, projects.position, projects.custom_fields, projects.version, projects.created_at, "
+    "projects.updated_at, " +
+    effective_role_of("projects.id") +
+    ", (SELECT json_group_array(portfolio_id) FROM (SELECT portfolio_id FROM portfolio_projects "
     "WHERE project_id = projects.id ORDER BY portfolio_id))";
 
 ProjectView view_from_row(const Row& row) {
-  ProjectView view{{row.int64(0), row.text(1), row.text(2), row.opt_text(3), row.int64(4) != 0, row.real(5),
-                    row.text(6), row.int64(7), row.int64(8), row.int64(9)},
-                   row.text(10),
+  ProjectView view{{row.int64(0), row.text(1), row.text(2), row.opt_text(3), row.int64(4) != 0,
+                    row.int64(5) != 0, row.real(6), row.text(7), row.int64(8), row.int64(9), row.int64(10)},
+                   row.opt_text(11).value_or(""),
                    {}};
-  const auto ids = nlohmann::json::parse(row.text(11), nullptr, false);
+  const auto ids = nlohmann::json::parse(row.text(12), nullptr, false);
   if (ids.is_array())
     for (const auto& id : ids)
       if (id.is_number_integer()) view.portfolio_ids.push_back(id.get<std::int64_t>());
@@ -33,7 +47,7 @@ Result<std::vector<ProjectView>> query_views(Txn& txn, const SqlFilter& visible,
   params.insert(params.end(), visible.params.begin(), visible.params.end());
   params.insert(params.end(), condition_params.begin(), condition_params.end());
   std::vector<ProjectView> views;
-  TANDEM_TRY(txn.exec("SELECT " + std::string(kViewColumns) + " FROM projects WHERE " + visible.sql +
+  TANDEM_TRY(txn.exec("SELECT " + kViewColumns + " FROM projects WHERE " + visible.sql +
                           std::string(conditions) + std::string(tail),
                       params, [&](const Row& row) { views.push_back(view_from_row(row)); }));
   return views;
@@ -42,21 +56,24 @@ Result<std::vector<ProjectView>> query_views(Txn& txn, const SqlFilter& visible,
 }  // namespace
 
 Result<std::int64_t> insert_project(Txn& txn, const ProjectRow& project) {
-  TANDEM_ASSIGN(auto row, txn.one("INSERT INTO projects(name, description, start_date, archived, position, "
-                                  "custom_fields, version, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                  {project.name, project.description, value_or_null(project.start_date),
-                                   std::int64_t{project.archived}, project.position, project.custom_fields,
-                                   project.version, project.created_at, project.updated_at}));
+  TANDEM_ASSIGN(auto row,
+                txn.one("INSERT INTO projects(name, description, start_date, archived, private, "
+                        "position, custom_fields, version, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        {project.name, project.description, value_or_null(project.start_date),
+                         std::int64_t{project.archived}, std::int64_t{project.is_private}, project.position,
+                         project.custom_fields, project.version, project.created_at, project.updated_at}));
   return row->int64(0);
 }
 
 Status update_project(Txn& txn, const ProjectRow& project) {
   return txn.exec(
-      "UPDATE projects SET name = ?, description = ?, start_date = ?, archived = ?, position = ?, "
+      "UPDATE projects SET name = ?, description = ?, start_date = ?, archived = ?, private = ?, position = "
+      "?, "
       "custom_fields = ?, version = ?, updated_at = ? WHERE id = ?",
       {project.name, project.description, value_or_null(project.start_date), std::int64_t{project.archived},
-       project.position, project.custom_fields, project.version, project.updated_at, project.id});
+       std::int64_t{project.is_private}, project.position, project.custom_fields, project.version,
+       project.updated_at, project.id});
 }
 
 Result<std::optional<ProjectView>> find_visible_project(Txn& txn, const SqlFilter& visible,
@@ -84,6 +101,11 @@ Result<std::vector<ProjectView>> list_visible_projects(Txn& txn, const SqlFilter
 
 Result<double> next_project_position(Txn& txn) {
   return next_position(txn, "projects", "1", {});
+}
+
+Result<std::string> effective_project_role(Txn& txn, std::int64_t project_id, std::int64_t user_id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT " + effective_role_of("?2"), {user_id, project_id}));
+  return row ? row->opt_text(0).value_or("") : std::string();
 }
 
 Result<std::string> project_member_role(Txn& txn, std::int64_t project_id, std::int64_t user_id) {
@@ -114,6 +136,101 @@ Result<bool> delete_project_member(Txn& txn, std::int64_t project_id, std::int64
   TANDEM_TRY(
       txn.exec("DELETE FROM project_members WHERE project_id = ? AND user_id = ?", {project_id, user_id}));
   return txn.changes() > 0;
+}
+
+Result<std::vector<ProjectTeamRow>> list_project_teams(Txn& txn, std::int64_t project_id) {
+  std::vector<ProjectTeamRow> teams;
+  TANDEM_TRY(
+      txn.exec("SELECT t.id, t.name, pt.role FROM project_teams pt JOIN teams t ON t.id = pt.team_id "
+               "WHERE pt.project_id = ? ORDER BY t.name, t.id",
+               {project_id}, [&](const Row& row) {
+                 teams.push_back({row.int64(0), row.text(1), row.text(2)});
+               }));
+  return teams;
+}
+
+Result<std::string> project_team_role(Txn& txn, std::int64_t project_id, std::int64_t team_id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT role FROM project_teams WHERE project_id = ? AND team_id = ?",
+                                  {project_id, team_id}));
+  return row ? row->text(0) : std::string();
+}
+
+Status put_project_team(Txn& txn, std::int64_t project_id, std::int64_t team_id, std::string_view role) {
+  return txn.exec(
+      "INSERT INTO project_teams(project_id, team_id, role) VALUES (?, ?, ?) "
+      "ON CONFLICT (project_id, team_id) DO UPDATE SET role = excluded.role",
+      {project_id, team_id, std::string(role)});
+}
+
+Result<bool> delete_project_team(Txn& txn, std::int64_t project_id, std::int64_t team_id) {
+  TANDEM_TRY(
+      txn.exec("DELETE FROM project_teams WHERE project_id = ? AND team_id = ?", {project_id, team_id}));
+  return txn.changes() > 0;
+}
+
+namespace {
+
+constexpr std::string_view kJoinRequestSelect =
+    "SELECT project_join_requests.id, project_join_requests.project_id, p.name, "
+    "project_join_requests.user_id, "
+    "u.name, project_join_requests.message, project_join_requests.state, project_join_requests.decided_by, "
+    "project_join_requests.decided_at, project_join_requests.reason, project_join_requests.created_at "
+    "FROM project_join_requests JOIN projects p ON p.id = project_join_requests.project_id "
+    "JOIN users u ON u.id = project_join_requests.user_id WHERE ";
+
+JoinRequestRow join_request_from_row(const Row& row) {
+  return {row.int64(0), row.int64(1),     row.text(2),      row.int64(3), row.text(4),  row.text(5),
+          row.text(6),  row.opt_int64(7), row.opt_int64(8), row.text(9),  row.int64(10)};
+}
+
+}  // namespace
+
+Result<std::int64_t> insert_join_request(Txn& txn, std::int64_t project_id, std::int64_t user_id,
+                                         std::string_view message, TimestampMs now) {
+  TANDEM_ASSIGN(auto row,
+                txn.one("INSERT INTO project_join_requests(project_id, user_id, message, created_at) "
+                        "VALUES (?, ?, ?, ?) RETURNING id",
+                        {project_id, user_id, std::string(message), now}));
+  return row->int64(0);
+}
+
+Result<std::vector<JoinRequestRow>> list_join_requests(Txn& txn, const SqlFilter& visible,
+                                                       std::optional<std::int64_t> project_id,
+                                                       std::optional<std::int64_t> user_id) {
+  std::vector<Value> params(visible.params.begin(), visible.params.end());
+  std::string sql = std::string(kJoinRequestSelect) + visible.sql;
+  if (project_id) {
+    sql += " AND project_join_requests.project_id = ?";
+    params.emplace_back(*project_id);
+  }
+  if (user_id) {
+    sql += " AND project_join_requests.user_id = ?";
+    params.emplace_back(*user_id);
+  }
+  std::vector<JoinRequestRow> requests;
+  TANDEM_TRY(txn.exec(sql + " ORDER BY project_join_requests.id DESC LIMIT 500", params,
+                      [&](const Row& row) { requests.push_back(join_request_from_row(row)); }));
+  return requests;
+}
+
+Result<std::optional<JoinRequestRow>> find_join_request(Txn& txn, std::int64_t id) {
+  TANDEM_ASSIGN(auto row, txn.one(std::string(kJoinRequestSelect) + "project_join_requests.id = ?", {id}));
+  if (!row) return std::optional<JoinRequestRow>{};
+  return std::optional<JoinRequestRow>(join_request_from_row(*row));
+}
+
+Result<bool> join_request_pending(Txn& txn, std::int64_t project_id, std::int64_t user_id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT 1 FROM project_join_requests WHERE project_id = ? AND user_id = ? "
+                                  "AND state = 'pending'",
+                                  {project_id, user_id}));
+  return row.has_value();
+}
+
+Status decide_join_request(Txn& txn, std::int64_t id, std::string_view state, std::int64_t decided_by,
+                           std::string_view reason, TimestampMs now) {
+  return txn.exec(
+      "UPDATE project_join_requests SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
+      {std::string(state), decided_by, now, std::string(reason), id});
 }
 
 Result<std::vector<ProjectFollowerRow>> list_project_followers(Txn& txn, std::int64_t project_id) {

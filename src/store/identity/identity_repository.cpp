@@ -1,18 +1,47 @@
 #include "store/identity/identity_repository.h"
 
+#include <nlohmann/json.hpp>
+
 namespace tandem::store {
 
 namespace {
 
 #define TANDEM_USER_COLUMNS \
-  "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
+  "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at, u.app_levels"
+
+// The levels of a stored `{"tickets":"limited",…}` object; apps it does not name are at the full level.
+AppLevels app_levels_from_text(const std::string& text) {
+  AppLevels levels{};
+  const auto object = nlohmann::json::parse(text, nullptr, false);
+  if (!object.is_object()) return levels;
+  for (const App app : kAllApps) {
+    const auto it = object.find(std::string(to_string(app)));
+    if (it != object.end() && it->is_string())
+      levels[static_cast<std::size_t>(app)] =
+          parse_app_level(it->get<std::string>()).value_or(AppLevel::full);
+  }
+  return levels;
+}
+
+std::string app_levels_text(const AppLevels& levels) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const App app : kAllApps)
+    if (levels[static_cast<std::size_t>(app)] != AppLevel::full)
+      object[std::string(to_string(app))] = to_string(levels[static_cast<std::size_t>(app)]);
+  return object.dump();
+}
 
 // Reads the user columns starting at column `at` of `row`.
 UserRow user_from_row(const Row& row, std::size_t at = 0) {
-  return UserRow{row.int64(at),     row.text(at + 1),
-                 row.text(at + 2),  parse_role(row.text(at + 3)).value_or(Role::agent),
-                 row.text(at + 4),  row.int64(at + 5) != 0,
-                 row.int64(at + 6), row.int64(at + 7)};
+  return UserRow{row.int64(at),
+                 row.text(at + 1),
+                 row.text(at + 2),
+                 parse_role(row.text(at + 3)).value_or(Role::agent),
+                 row.text(at + 4),
+                 row.int64(at + 5) != 0,
+                 row.int64(at + 6),
+                 row.int64(at + 7),
+                 app_levels_from_text(row.text(at + 8))};
 }
 
 Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
@@ -26,10 +55,11 @@ Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const st
 
 Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
   auto row = txn.one(
-      "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at, app_levels) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {user.email, user.name, std::string(to_string(user.role)), user.password_hash,
-       std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at});
+       std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at,
+       app_levels_text(user.app_levels)});
   if (!row.ok()) {
     Error error = std::move(row).error();
     if (error.code == ErrorCode::conflict) error.message = "a user with this email already exists";
@@ -44,6 +74,12 @@ Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view ema
 
 Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
   return one_user(txn, "SELECT " TANDEM_USER_COLUMNS " FROM users u WHERE u.id = ?", {id});
+}
+
+Status update_user(Txn& txn, const UserRow& user) {
+  return txn.exec("UPDATE users SET name = ?, role = ?, app_levels = ?, updated_at = ? WHERE id = ?",
+                  {user.name, std::string(to_string(user.role)), app_levels_text(user.app_levels),
+                   user.updated_at, user.id});
 }
 
 Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit) {

@@ -153,10 +153,23 @@ Result<bool> row_exists(Txn& txn, std::string_view table, std::int64_t id) {
   return row.has_value();
 }
 
-Result<std::string> project_role(Txn& txn, std::int64_t project_id, std::int64_t user_id) {
-  TANDEM_ASSIGN(auto row, txn.one("SELECT role FROM project_members WHERE project_id = ? AND user_id = ?",
-                                  {project_id, user_id}));
-  return row ? row->text(0) : std::string();
+Result<bool> item_owned_by(Txn& txn, std::int64_t item_id, std::int64_t user_id) {
+  TANDEM_ASSIGN(
+      auto row,
+      txn.one("SELECT 1 FROM items WHERE id = ?1 AND (created_by = ?2 OR EXISTS (SELECT 1 FROM "
+              "item_parties ip WHERE ip.item_id = ?1 AND ip.role = 'assignee' AND ((ip.party_kind = "
+              "'user' AND ip.party_id = ?2) OR (ip.party_kind = 'team' AND ip.party_id IN (SELECT "
+              "team_id FROM team_members WHERE user_id = ?2)))))",
+              {item_id, user_id}));
+  return row.has_value();
+}
+
+Status delete_item(Txn& txn, std::int64_t id) {
+  TANDEM_TRY(txn.exec(
+      "UPDATE items SET parent_id = (SELECT parent_id FROM items WHERE id = ?1), version = version + 1 "
+      "WHERE parent_id = ?1",
+      {id}));
+  return txn.exec("DELETE FROM items WHERE id = ?", {id});
 }
 
 Result<std::int64_t> insert_link(Txn& txn, const LinkRow& link) {

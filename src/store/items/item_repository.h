@@ -63,8 +63,11 @@ Status replace_item_parties(Txn& txn, std::int64_t item_id, std::string_view rol
 Status replace_item_tags(Txn& txn, std::int64_t item_id, const std::vector<std::string>& tags);
 /// True when a row with this id exists in `table` ("users", "teams", "projects", …: trusted names only).
 Result<bool> row_exists(Txn& txn, std::string_view table, std::int64_t id);
-/// The actor's role in a project ("manager", "lead", "standard", "restricted"), or "" when not a member.
-Result<std::string> project_role(Txn& txn, std::int64_t project_id, std::int64_t user_id);
+/// True when the user created the item or is one of its assignees, directly or through a team.
+Result<bool> item_owned_by(Txn& txn, std::int64_t item_id, std::int64_t user_id);
+/// Deletes the item: its children move up to its parent; its links, parties, tags, messages and
+/// attachments go with it (the files stay). Its events stay as history.
+Status delete_item(Txn& txn, std::int64_t id);
 
 struct LinkRow {
   std::int64_t id = 0;
