@@ -67,7 +67,13 @@ nlohmann::json served_document(ServerProcess& server) {
   return nlohmann::json::parse(outcome.response->body, nullptr, false);
 }
 
-TEST(ApiMatrix, HasARowForEveryDocumentedRoute) {
+std::string indented_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += "  " + line + "\n";
+  return text;
+}
+
+TEST(ApiMatrix, HasARowForEveryDocumentedRouteAndARouteForEveryRow) {
   std::vector<MatrixFile> files;
   for (const fs::path& path : matrix_files()) {
     try {
@@ -82,12 +88,14 @@ TEST(ApiMatrix, HasARowForEveryDocumentedRoute) {
   stop_server(*server);
   ASSERT_FALSE(document.is_discarded())
       << "the server did not serve its OpenAPI document at " << kOpenApiPath;
-  const auto missing = uncovered_routes(documented_routes(document), files);
-  std::string list;
-  for (const auto& route : missing) list += "  " + route + "\n";
+  const auto routes = documented_routes(document);
+  const auto missing = uncovered_routes(routes, files);
   EXPECT_TRUE(missing.empty()) << missing.size() << " documented routes have no row in any file of "
                                << matrix_folder() << " (add one per route, see tests/api/README.md):\n"
-                               << list;
+                               << indented_lines(missing);
+  const auto strays = rows_without_route(routes, files);
+  EXPECT_TRUE(strays.empty()) << strays.size() << " rows exercise no route of docs/openapi.yaml:\n"
+                              << indented_lines(strays);
 }
 
 }  // namespace

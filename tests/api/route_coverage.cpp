@@ -70,6 +70,19 @@ std::optional<std::string> route_of(std::string_view method, std::string_view ta
   return best;
 }
 
+std::vector<std::string> rows_without_route(const std::set<std::string>& routes,
+                                            const std::vector<MatrixFile>& files) {
+  std::vector<std::string> strays;
+  for (const MatrixFile& file : files) {
+    for (const MatrixRow& row : file.rows) {
+      if (!route_of(row.method, row.target, routes))
+        strays.push_back(file.preamble.path + ":" + std::to_string(row.line) + ": " + row.method + " " +
+                         row.target);
+    }
+  }
+  return strays;
+}
+
 std::vector<std::string> uncovered_routes(const std::set<std::string>& routes,
                                           const std::vector<MatrixFile>& files) {
   std::set<std::string> covered;

@@ -22,6 +22,11 @@ std::set<std::string> documented_routes(const nlohmann::json& document);
 std::optional<std::string> route_of(std::string_view method, std::string_view target,
                                     const std::set<std::string>& routes);
 
+/// The rows of `files` that exercise no route of `routes` (a typo, or an undocumented endpoint), each as
+/// "PATH:LINE: METHOD /target".
+std::vector<std::string> rows_without_route(const std::set<std::string>& routes,
+                                            const std::vector<MatrixFile>& files);
+
 /// The routes of `routes` that no row of `files` exercises, in order.
 std::vector<std::string> uncovered_routes(const std::set<std::string>& routes,
                                           const std::vector<MatrixFile>& files);

@@ -26,8 +26,9 @@ TEST(RouteCoverage, MatchesRowsToTheMostSpecificRoute) {
   EXPECT_EQ(route_of("GET", "/api/v1/projects/", kRoutes), std::nullopt);
 }
 
-TEST(RouteCoverage, NamesTheRoutesNoRowExercises) {
+TEST(RouteCoverage, NamesTheRoutesNoRowExercisesAndTheRowsWithoutARoute) {
   MatrixFile file;
+  file.preamble.path = "a.matrix";
   for (const auto& [method, target] :
        {std::pair{"GET", "/api/v1/projects/${p}"}, std::pair{"POST", "/api/v1/projects"}}) {
     MatrixRow row;
@@ -38,6 +39,14 @@ TEST(RouteCoverage, NamesTheRoutesNoRowExercises) {
   EXPECT_EQ(uncovered_routes(kRoutes, {file}),
             (std::vector<std::string>{"GET /tickets/{number}", "POST /api/v1/projects/share",
                                       "POST /api/v1/projects/{id}/folders"}));
+  EXPECT_TRUE(rows_without_route(kRoutes, {file}).empty());
+  MatrixRow typo;
+  typo.line = 9;
+  typo.method = "GET";
+  typo.target = "/api/v1/project/${p}";
+  file.rows.push_back(typo);
+  EXPECT_EQ(rows_without_route(kRoutes, {file}),
+            (std::vector<std::string>{"a.matrix:9: GET /api/v1/project/${p}"}));
 }
 
 }  // namespace
