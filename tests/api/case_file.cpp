@@ -344,12 +344,16 @@ CaseFile parse_case_text(std::string_view text, const std::string& path) {
   return Parser(text, path).parse();
 }
 
-CaseFile parse_case_file(const std::filesystem::path& path) {
+std::string read_test_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CaseSyntaxError(path.string() + ": cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_case_text(text.str(), path.string());
+  return text.str();
+}
+
+CaseFile parse_case_file(const std::filesystem::path& path) {
+  return parse_case_text(read_test_file(path), path.string());
 }
 
 std::vector<std::string> split_arguments(std::string_view text) {

@@ -80,6 +80,9 @@ class CaseSyntaxError : public std::runtime_error {
 /// Parses the text of a case file; `path` only names it in errors. Throws CaseSyntaxError.
 CaseFile parse_case_text(std::string_view text, const std::string& path);
 
+/// The whole text of the file at `path`. Throws CaseSyntaxError when it cannot be read.
+std::string read_test_file(const std::filesystem::path& path);
+
 /// Reads and parses the case file at `path`. Throws CaseSyntaxError, also when it cannot be read.
 CaseFile parse_case_file(const std::filesystem::path& path);
 

@@ -125,7 +125,7 @@ std::optional<std::string> CaseRunner::run_once(const Case& c) {
   std::string bytes;
   Expectation expect;
   try {
-    bytes = build_request(c.request, jar);
+    bytes = build_request(c.request, jar, variables_);
     expect = expand_expectation(c.expect);
   } catch (const UndefinedVariable& error) {
     return "  " + explain_undefined(error) + "\n";
@@ -155,6 +155,14 @@ std::optional<std::string> CaseRunner::run_once(const Case& c) {
          describe_expectation(expect) + "actual:\n" + describe_outcome(outcome);
 }
 
+HttpExchange CaseRunner::send(const RequestSpec& request, const std::string& jar, const Variables& extra) {
+  CookieJar anonymous;
+  const CookieJar& cookies = jar == kAnonymousJar ? anonymous : jars_[jar];
+  Variables variables = variables_;
+  for (const auto& [name, value] : extra) variables.insert_or_assign(name, value);
+  return exchange(host_, port_, build_request(request, cookies, variables), kRequestTimeout);
+}
+
 Expectation CaseRunner::expand_expectation(Expectation expect) const {
   for (auto& check : expect.headers) check.value = expand_variables(check.value, variables_);
   for (auto& needle : expect.body_contains) needle = expand_variables(needle, variables_);
@@ -163,14 +171,15 @@ Expectation CaseRunner::expand_expectation(Expectation expect) const {
   return expect;
 }
 
-std::string CaseRunner::build_request(const RequestSpec& spec, const CookieJar& jar) const {
-  if (spec.raw) return expand_variables(spec.body, variables_);
+std::string CaseRunner::build_request(const RequestSpec& spec, const CookieJar& jar,
+                                      const Variables& variables) const {
+  if (spec.raw) return expand_variables(spec.body, variables);
   HeaderList headers;
   for (const auto& [name, value] : spec.headers)
-    headers.emplace_back(name, expand_variables(value, variables_));
+    headers.emplace_back(name, expand_variables(value, variables));
   if (!has_header(headers, "Host"))
     headers.emplace(headers.begin(), "Host", host_ + ":" + std::to_string(port_));
-  const std::string body = expand_variables(spec.body, variables_);
+  const std::string body = expand_variables(spec.body, variables);
   const auto add_unless_given = [&](std::string_view name, std::string value) {
     if (!has_header(headers, name)) headers.emplace_back(std::string(name), std::move(value));
   };
@@ -181,7 +190,7 @@ std::string CaseRunner::build_request(const RequestSpec& spec, const CookieJar& 
     add_unless_given("Content-Length", std::to_string(body.size()));
   if (const std::string cookies = jar.header(); !cookies.empty()) add_unless_given("Cookie", cookies);
   add_unless_given("Connection", "close");
-  return serialize_request(spec.method, expand_variables(spec.target, variables_), headers, body);
+  return serialize_request(spec.method, expand_variables(spec.target, variables), headers, body);
 }
 
 std::string CaseRunner::explain_undefined(const UndefinedVariable& error) const {

@@ -20,9 +20,16 @@ class CaseRunner {
   /// response.
   std::optional<std::string> run(const Case& c);
 
+  /// Sends `request` with the cookies of jar `jar` (which the response leaves unchanged), its ${NAME}s filled
+  /// from the captured variables and then `extra`. Throws UndefinedVariable.
+  HttpExchange send(const RequestSpec& request, const std::string& jar, const Variables& extra);
+
+  /// The variables captured so far.
+  const Variables& variables() const { return variables_; }
+
  private:
   std::optional<std::string> run_once(const Case& c);
-  std::string build_request(const RequestSpec& spec, const CookieJar& jar) const;
+  std::string build_request(const RequestSpec& spec, const CookieJar& jar, const Variables& variables) const;
   Expectation expand_expectation(Expectation expect) const;
   std::string explain_undefined(const UndefinedVariable& error) const;
 
