@@ -1,8 +1,11 @@
 #include "core/policy.h"
 
+#include "core/customer_policy.h"
+
 namespace tandem {
 
 bool Policy::can(const Actor& actor, Action action) {
+  if (actor.is_customer()) return customer_policy::can(actor, action);
   if (actor.kind == Actor::Kind::system) return true;
   if (!actor.is_user()) return false;
   switch (action) {
@@ -14,10 +17,17 @@ bool Policy::can(const Actor& actor, Action action) {
     case Action::create_items:
     case Action::read_event_feed:
     case Action::upload_files:
+    case Action::write_internal_notes:
       return true;
+    case Action::view_customers:
+    case Action::manage_customers:
+      return actor.level(App::customers) != AppLevel::limited;
+    case Action::delete_customers:
+      return actor.level(App::customers) == AppLevel::full;
     case Action::manage_users:
     case Action::manage_catalog:
     case Action::manage_teams:
+    case Action::manage_portal_settings:
       return actor.role == Role::admin;
     case Action::manage_portfolios:
     case Action::create_projects:
@@ -37,6 +47,7 @@ bool sees_everything(const Actor& actor) {
 }  // namespace
 
 SqlFilter Policy::visible_items(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_items(actor);
   if (sees_everything(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   const std::int64_t me = actor.user_id;
@@ -51,7 +62,13 @@ SqlFilter Policy::visible_items(const Actor& actor) {
       {me, me, me}};
 }
 
+SqlFilter Policy::visible_messages(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_messages(actor);
+  return {"1", {}};
+}
+
 SqlFilter Policy::visible_projects(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_projects(actor);
   if (sees_everything(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   const std::int64_t me = actor.user_id;
@@ -67,6 +84,7 @@ bool Policy::can_manage_project(const Actor& actor, std::string_view member_role
 }
 
 bool Policy::can_add_items_to_project(const Actor& actor, std::string_view member_role) {
+  if (actor.is_customer()) return true;
   return can(actor, Action::manage_all_projects) ||
          (actor.is_user() && !member_role.empty() && member_role != "restricted");
 }

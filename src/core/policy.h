@@ -27,6 +27,11 @@ enum class Action {
   create_items,         // add items (in projects the actor may work in, or outside any project)
   read_event_feed,      // page through the global changes feed (filtered per event)
   upload_files,         // upload files (read them back while unattached; attach them to visible items)
+  view_customers,       // list and read customers and organizations (customers app not limited)
+  manage_customers,     // add and change customers and organizations, invite and share (not limited)
+  delete_customers,     // delete customers and organizations (customers app at full level)
+  manage_portal_settings,  // change the portal settings (admins)
+  write_internal_notes,    // write internal notes on items (internal users, never customers)
 };
 
 /// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
@@ -46,6 +51,9 @@ class Policy {
   /// work on: all for admins and managers; for agents, items outside any project, items of projects they
   /// are a (not restricted) member of, and items where they or one of their teams is a party.
   static SqlFilter visible_items(const Actor& actor);
+  /// The condition on a row of `messages` (referred to as `m`) true for the messages `actor` may read on
+  /// an item it sees: all for internal users; only public replies for customers.
+  static SqlFilter visible_messages(const Actor& actor);
   /// The condition on a row of `projects` (referred to as `projects`) true for the projects `actor` may
   /// see: all for admins and managers; for agents, those they are a member or a follower of.
   static SqlFilter visible_projects(const Actor& actor);
@@ -55,6 +63,7 @@ class Policy {
   /// when not written by a user): its author and admins may.
   static bool can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id);
   /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member).
+  /// Customers add items only through the portal, which picks the project for them.
   static bool can_add_items_to_project(const Actor& actor, std::string_view member_role);
 };
 

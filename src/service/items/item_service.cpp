@@ -63,7 +63,8 @@ struct Draft {
   }
 };
 
-// The parties listed under `field` ("requesters", …): users, and for assignees also teams.
+// The parties listed under `field` ("requesters", …): users; for assignees also teams, for requesters and
+// followers also customers.
 Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, const nlohmann::json& value) {
   if (!value.is_array() || value.size() > 100)
     return invalid(field, field + " must be an array of at most 100 {\"kind\",\"id\"} objects");
@@ -74,10 +75,13 @@ Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, c
       return invalid(field, field + " entries must look like {\"kind\":\"user\",\"id\":3}");
     Party party{entry["kind"].get<std::string>(), entry["id"].get<std::int64_t>()};
     const bool team_allowed = field == "assignees";
-    if (party.kind != "user" && !(team_allowed && party.kind == "team"))
-      return invalid(field, field + (team_allowed ? " are users or teams" : " are users"));
-    TANDEM_ASSIGN(const bool exists,
-                  store::row_exists(txn, party.kind == "user" ? "users" : "teams", party.id));
+    if (party.kind != "user" && !(team_allowed && party.kind == "team") &&
+        !(!team_allowed && party.kind == "customer"))
+      return invalid(field, field + (team_allowed ? " are users or teams" : " are users or customers"));
+    const std::string_view table = party.kind == "user"   ? "users"
+                                   : party.kind == "team" ? "teams"
+                                                          : "customers";
+    TANDEM_ASSIGN(const bool exists, store::row_exists(txn, table, party.id));
     if (!exists) return invalid(field, "there is no " + party.kind + " " + std::to_string(party.id));
     if (std::find(parties.begin(), parties.end(), party) == parties.end())
       parties.push_back(std::move(party));
