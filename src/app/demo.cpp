@@ -23,6 +23,28 @@ constexpr DemoUser kDemoUsers[] = {
     {"agent2@example.com", "Bob Agent", "agent"},
 };
 
+// The demo company's customers: each organization owns its domain, and its customer signs in to the portal
+// with kDemoPassword.
+struct DemoCustomer {
+  std::string_view organization, domain, email, name;
+};
+
+constexpr DemoCustomer kDemoCustomers[] = {
+    {"Northwind", "northwind.example", "nina@northwind.example", "Nina Northwind"},
+    {"Contoso", "contoso.example", "carl@contoso.example", "Carl Contoso"},
+};
+
+Status load_demo_customers(service::Services& services) {
+  for (const auto& customer : kDemoCustomers) {
+    TANDEM_TRY(status_of(services.customers.create_organization(
+        Actor::system(), {std::string(customer.organization), std::vector{std::string(customer.domain)},
+                          std::nullopt, std::nullopt})));
+    TANDEM_TRY(status_of(services.portal_auth.register_customer(customer.email, kDemoPassword, customer.name,
+                                                                "demo", "demo")));
+  }
+  return {};
+}
+
 Result<bool> has_users(store::Database& db) {
   bool any = false;
   TANDEM_TRY(db.read([&](store::Txn& txn) -> Status {
@@ -54,6 +76,8 @@ int demo_command(const Config& config, std::int64_t items) {
     if (!user.ok()) return fail("demo", user.error());
     if (person.role == "agent") agent_ids.push_back(user.value().id);
   }
+  if (Status customers = load_demo_customers(*rt.services); !customers.ok())
+    return fail("demo", customers.error());
   if (items > 0) {
     std::cout << "Generating " << items << " items with their conversations…\n";
     Status loaded =
@@ -65,6 +89,9 @@ int demo_command(const Config& config, std::int64_t items) {
             << "Sign in at http://" << config.listen << " with password \"" << kDemoPassword << "\" as:\n";
   for (const auto& person : kDemoUsers)
     std::cout << "  " << person.email << "  (" << person.name << ", " << person.role << ")\n";
+  std::cout << "Customers sign in to the portal (/portal/api/v1/auth/login) with the same password as:\n";
+  for (const auto& customer : kDemoCustomers)
+    std::cout << "  " << customer.email << "  (" << customer.name << ", " << customer.organization << ")\n";
   return 0;
 }
 
