@@ -1,6 +1,7 @@
 #include "api/api_app.h"
 #include "api/json_io.h"
 #include "api/routes.h"
+#include "api/serializers.h"
 
 namespace tandem::api {
 
@@ -14,24 +15,16 @@ nlohmann::json portal_customer_json(const store::CustomerRow& c) {
           {"organization_id", c.organization_id ? nlohmann::json(*c.organization_id) : nullptr}};
 }
 
-// A public message as customers see it: authors by name only, files through the portal.
+// A public message as customers see it: message_json without internal references (author ids, item,
+// visibility), its files served through the portal.
 nlohmann::json portal_message_json(const service::MessageView& view) {
-  const store::MessageRow& message = view.message;
-  nlohmann::json attachments = nlohmann::json::array();
-  for (const auto& file : view.attachments)
-    attachments.push_back({{"id", file.id},
-                           {"name", file.name},
-                           {"size", file.size},
-                           {"mime", file.mime},
-                           {"url", "/portal/api/v1/files/" + std::to_string(file.id) + "/content"}});
-  return {{"id", message.id},
-          {"author", {{"kind", message.author_kind}, {"name", message.author_name}}},
-          {"body", message.body},
-          {"body_html", message.body_html},
-          {"attachments", std::move(attachments)},
-          {"created_at", format_iso8601(message.created_at)},
-          {"updated_at", format_iso8601(message.updated_at)},
-          {"edited", message.edited}};
+  nlohmann::json json = message_json(view);
+  json.erase("item_id");
+  json.erase("visibility");
+  json["author"].erase("id");
+  for (auto& file : json["attachments"])
+    file["url"] = "/portal/api/v1/files/" + std::to_string(file["id"].get<std::int64_t>()) + "/content";
+  return json;
 }
 
 // The answer to a successful sign-in: the customer, its CSRF token, and the portal cookie.

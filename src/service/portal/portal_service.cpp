@@ -44,15 +44,20 @@ Status require_signed_in_customer(const Actor& customer) {
 
 }  // namespace
 
-Result<PortalItemPage> PortalService::list_items(const Actor& customer, const QueryParams& params) {
-  for (const auto& [name, value] : params)
-    if (std::find(kListParameters.begin(), kListParameters.end(), name) == kListParameters.end())
-      return invalid(name, "the portal lists items by limit, cursor, state and q only");
+Result<PortalSettings> PortalService::read_settings() {
   PortalSettings settings;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(settings, load_portal_settings(txn));
     return {};
   }));
+  return settings;
+}
+
+Result<PortalItemPage> PortalService::list_items(const Actor& customer, const QueryParams& params) {
+  for (const auto& [name, value] : params)
+    if (std::find(kListParameters.begin(), kListParameters.end(), name) == kListParameters.end())
+      return invalid(name, "the portal lists items by limit, cursor, state and q only");
+  TANDEM_ASSIGN(const auto settings, read_settings());
   TANDEM_ASSIGN(auto page, items_.list_items(customer, params));
   PortalItemPage out;
   for (const auto& item : page.items) out.items.push_back(portal_view(item.json, settings));
@@ -62,11 +67,7 @@ Result<PortalItemPage> PortalService::list_items(const Actor& customer, const Qu
 
 Result<nlohmann::json> PortalService::get_item(const Actor& customer, std::int64_t id) {
   TANDEM_ASSIGN(const auto item, items_.get_item(customer, id));
-  PortalSettings settings;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(settings, load_portal_settings(txn));
-    return {};
-  }));
+  TANDEM_ASSIGN(const auto settings, read_settings());
   return portal_view(item.json, settings);
 }
 
@@ -109,11 +110,7 @@ Result<nlohmann::json> PortalService::create(const Actor& customer, const Ticket
                                  {"project_id", project_id},
                                  {"requesters", {{{"kind", "customer"}, {"id", customer.customer_id}}}}};
   TANDEM_ASSIGN(const auto item, items_.create_item(customer, fields, "portal"));
-  PortalSettings settings;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(settings, load_portal_settings(txn));
-    return {};
-  }));
+  TANDEM_ASSIGN(const auto settings, read_settings());
   return portal_view(item.json, settings);
 }
 

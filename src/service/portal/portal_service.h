@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/conversations/conversation_service.h"
+#include "service/customers/portal_settings.h"
 #include "service/items/item_service.h"
 #include "store/database.h"
 
@@ -68,6 +69,7 @@ class PortalService {
   Status follow(const Actor& customer, std::int64_t item_id, bool following);
 
  private:
+  Result<PortalSettings> read_settings();
   Result<std::int64_t> target_project(const Actor& customer, const TicketRequest& request);
   Result<nlohmann::json> create(const Actor& customer, const TicketRequest& request, std::int64_t project_id);
 
