@@ -174,6 +174,12 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
       const nlohmann::json after = parties_json(parties);
       if (after != before(key)) draft.changes[key] = {{"from", before(key)}, {"to", after}};
       draft.parties[key.substr(0, key.size() - 1)] = std::move(parties);
+    } else if (key == "published") {
+      if (!value.is_boolean()) return invalid(key, "published must be true or false");
+      if (value != before(key)) {
+        draft.changes[key] = {{"from", before(key)}, {"to", value}};
+        draft.columns.emplace_back(key, Value{std::int64_t{value.get<bool>() ? 1 : 0}});
+      }
     } else if (key == "tags") {
       TANDEM_ASSIGN(auto tags, checked_tags(value));
       if (nlohmann::json(tags) != before("tags"))
