@@ -141,6 +141,11 @@ Result<net::Response> reply(ApiApp& app, RequestContext& context) {
   return json_response(201, portal_message_json(view));
 }
 
+Result<net::Response> list_projects(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto projects, app.services().portal.projects(context.actor()));
+  return page_response(std::move(projects), "");
+}
+
 Result<net::Response> follow(ApiApp& app, RequestContext& context, bool following) {
   TANDEM_ASSIGN(auto item_id, id_param(context.request, "id"));
   TANDEM_TRY(app.services().portal.follow(context.actor(), item_id, following));
@@ -165,6 +170,7 @@ void register_portal_routes(ApiApp& app) {
   route("GET", "/portal/api/v1/items", Access::customer, list_items);
   route("GET", "/portal/api/v1/items/{id}", Access::customer, get_item);
   route("POST", "/portal/api/v1/tickets", Access::portal, submit_ticket);
+  route("GET", "/portal/api/v1/projects", Access::customer, list_projects);
   route("GET", "/portal/api/v1/items/{id}/messages", Access::customer, list_messages);
   route("POST", "/portal/api/v1/items/{id}/messages", Access::customer, reply);
   route("PUT", "/portal/api/v1/items/{id}/follow", Access::customer,

@@ -10,6 +10,7 @@
 #include "store/conversations/message_repository.h"
 #include "store/customers/customer_repository.h"
 #include "store/event_log.h"
+#include "store/hierarchy/project_repository.h"
 #include "store/items/item_repository.h"
 
 namespace tandem::service {
@@ -155,6 +156,17 @@ Result<MessageView> PortalService::reply(const Actor& customer, std::int64_t ite
 Result<std::vector<MessageView>> PortalService::messages(const Actor& customer, std::int64_t item_id,
                                                          std::int64_t after_id, int limit) {
   return conversations_.list_messages(customer, item_id, after_id, limit);
+}
+
+Result<nlohmann::json> PortalService::projects(const Actor& customer) {
+  nlohmann::json out = nlohmann::json::array();
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(const auto views, store::list_visible_projects(txn, Policy::visible_projects(customer), 0,
+                                                                 false, std::nullopt, -1));
+    for (const auto& view : views) out.push_back({{"id", view.project.id}, {"name", view.project.name}});
+    return {};
+  }));
+  return out;
 }
 
 Status PortalService::follow(const Actor& customer, std::int64_t item_id, bool following) {

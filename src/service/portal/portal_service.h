@@ -64,6 +64,9 @@ class PortalService {
   /// The item's public messages with id > after_id, oldest first. Errors: not_found.
   Result<std::vector<MessageView>> messages(const Actor& customer, std::int64_t item_id,
                                             std::int64_t after_id, int limit);
+  /// The active projects the customer or its organization follows, by position: [{"id","name"}] — where it
+  /// may put tickets when the settings let customers pick. Errors: none beyond the store's.
+  Result<nlohmann::json> projects(const Actor& customer);
   /// Makes the customer a follower of the item (true) or not (false) and records `item.updated`.
   /// Errors: not_found, forbidden (a visitor).
   Status follow(const Actor& customer, std::int64_t item_id, bool following);
