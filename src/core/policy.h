@@ -49,13 +49,15 @@ class Policy {
                             std::int64_t author_user_id);
   /// The condition on a row of `items` (referred to as `items`) true for the items `actor` may see and
   /// work on: all for admins and managers; for agents, items outside any project, items of projects they
-  /// are a (not restricted) member of, and items where they or one of their teams is a party.
+  /// are a (not restricted) member of, and items where they or one of their teams is a party; for customers,
+  /// what their PortalScope lets through (core/customer_policy.h).
   static SqlFilter visible_items(const Actor& actor);
   /// The condition on a row of `messages` (referred to as `m`) true for the messages `actor` may read on
   /// an item it sees: all for internal users; only public replies for customers.
   static SqlFilter visible_messages(const Actor& actor);
   /// The condition on a row of `projects` (referred to as `projects`) true for the projects `actor` may
-  /// see: all for admins and managers; for agents, those they are a member or a follower of.
+  /// see: all for admins and managers; for agents, those they are a member or a follower of; for customers,
+  /// those they or their organization follow.
   static SqlFilter visible_projects(const Actor& actor);
   /// True when `actor` may change a project in which it has `member_role` ("" when not a member).
   static bool can_manage_project(const Actor& actor, std::string_view member_role);
