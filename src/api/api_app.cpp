@@ -72,6 +72,8 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_message_routes(*this);
   register_settings_routes(*this);
   register_join_request_routes(*this);
+  register_customer_routes(*this);
+  register_portal_routes(*this);
 }
 
 void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {
@@ -97,6 +99,8 @@ std::optional<net::Response> ApiApp::admit_upload(net::Request& request) {
 }
 
 Status ApiApp::admit(RequestContext& context, Access access) {
+  if (access == Access::portal_public || access == Access::portal || access == Access::customer)
+    return admit_portal(context, access);
   net::Request& request = context.request;
   TANDEM_TRY(authenticate(context));
   if (access == Access::signed_in && !request.actor.is_authenticated())
@@ -104,6 +108,27 @@ Status ApiApp::admit(RequestContext& context, Access access) {
   const bool csrf_exempt = access == Access::anyone;
   if (!csrf_exempt && request.session_id != 0 && !net::is_safe_method(request.method) &&
       !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.identity->csrf_token))
+    return Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in");
+  return {};
+}
+
+Status ApiApp::admit_portal(RequestContext& context, Access access) {
+  net::Request& request = context.request;
+  if (const std::string_view secret = request.cookie(kPortalCookie); !secret.empty()) {
+    TANDEM_ASSIGN(context.portal, services_.portal_auth.authenticate(secret));
+  }
+  if (context.portal) {
+    request.actor = context.portal->actor;
+    request.session_id = context.portal->session_id;
+  } else if (const std::string_view link = request.headers.get(kPortalLinkHeader); !link.empty()) {
+    TANDEM_ASSIGN(auto visitor, services_.portal_auth.authenticate_link(link));
+    if (!visitor) return Error::make(ErrorCode::unauthenticated, "the link is not valid");
+    request.actor = std::move(*visitor);
+  }
+  if (access == Access::customer && !request.actor.is_customer())
+    return Error::make(ErrorCode::unauthenticated, "sign in to the portal first");
+  if (access != Access::portal_public && context.portal && !net::is_safe_method(request.method) &&
+      !service::constant_time_equals(request.headers.get("X-CSRF-Token"), context.portal->csrf_token))
     return Error::make(ErrorCode::csrf_failed, "send the X-CSRF-Token header you got at sign-in");
   return {};
 }
@@ -137,7 +162,8 @@ net::Response ApiApp::handle(net::Request& request) {
     request.route = match.pattern;
     return (*match.handler)(request);
   }
-  const bool api_path = request.path.starts_with("/api/") || request.path == "/api";
+  const bool api_path =
+      request.path.starts_with("/api/") || request.path == "/api" || request.path.starts_with("/portal/api/");
   if (!api_path && (request.method == "GET" || request.method == "HEAD")) {
     net::Response page = web_page(request);
     if (page.status != 404) {

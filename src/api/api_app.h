@@ -21,6 +21,7 @@ namespace tandem::api {
 struct RequestContext {
   net::Request& request;
   std::optional<service::Identity> identity;
+  std::optional<service::PortalIdentity> portal = {};  // a customer signed in to the portal
 
   /// The acting party (anonymous when not signed in).
   const Actor& actor() const { return request.actor; }
@@ -29,8 +30,11 @@ struct RequestContext {
 using ApiHandler = std::function<Result<net::Response>(RequestContext&)>;
 
 enum class Access {
-  anyone,     // no sign-in needed (login, health, the spec)
-  signed_in,  // a valid session cookie or bearer token, else 401
+  anyone,         // no sign-in needed (login, health, the spec)
+  signed_in,      // a valid session cookie or bearer token, else 401
+  portal_public,  // the portal's sign-in pages: a portal cookie is read but not needed, no CSRF
+  portal,         // the portal: a portal cookie (with CSRF) or an item's secret link when present
+  customer,       // the portal: a portal cookie or an item's secret link, else 401
 };
 
 struct ApiSettings {
@@ -73,6 +77,9 @@ class ApiApp {
   Status admit(RequestContext& context, Access access);
   /// Succeeds unless `path` lies under a prefix of a module that is switched off. Errors: module_disabled.
   Status check_module_of_path(const std::string& path);
+  /// admit() for the portal accesses: only the portal cookie or a secret link count, never internal
+  /// credentials. Errors: unauthenticated, csrf_failed.
+  Status admit_portal(RequestContext& context, Access access);
 
   service::Services& services_;
   net::Metrics& metrics_;
@@ -84,8 +91,17 @@ class ApiApp {
 
 /// The name of the browser session cookie.
 inline constexpr std::string_view kSessionCookie = "tandem_session";
+/// The name of the customer portal's session cookie.
+inline constexpr std::string_view kPortalCookie = "tandem_portal";
+/// The header carrying an item's secret link on portal requests.
+inline constexpr std::string_view kPortalLinkHeader = "X-Portal-Link";
 /// The route whose body the server streams to a file (multipart/form-data file uploads).
 inline constexpr std::string_view kUploadPath = "/api/v1/files";
+
+/// A Set-Cookie value for a session cookie `name` (HttpOnly, SameSite=Lax, Path=/); an empty value with
+/// max_age 0 removes it.
+std::string session_cookie(std::string_view name, std::string_view value, TimestampMs max_age_ms,
+                           bool secure);
 
 /// The value of `{name}` as a positive id. Errors: not_found (not a positive integer).
 Result<std::int64_t> id_param(const net::Request& request, std::string_view name);

@@ -7,12 +7,13 @@
 
 namespace tandem::api {
 
-namespace {
-
-std::string session_cookie(std::string_view value, TimestampMs max_age_ms, bool secure) {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", kSessionCookie, value,
-                     max_age_ms / 1000, secure ? "; Secure" : "");
+std::string session_cookie(std::string_view name, std::string_view value, TimestampMs max_age_ms,
+                           bool secure) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", name, value, max_age_ms / 1000,
+                     secure ? "; Secure" : "");
 }
+
+namespace {
 
 Result<net::Response> login(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
@@ -23,14 +24,15 @@ Result<net::Response> login(ApiApp& app, RequestContext& context) {
   net::Response response =
       json_response(200, {{"user", user_json(session.user)}, {"csrf_token", session.csrf_token}});
   const TimestampMs lifetime = session.expires_at - app.services().clock.now_ms();
-  response.headers.add("Set-Cookie", session_cookie(session.secret, lifetime, app.settings().secure_cookies));
+  response.headers.add(
+      "Set-Cookie", session_cookie(kSessionCookie, session.secret, lifetime, app.settings().secure_cookies));
   return response;
 }
 
 Result<net::Response> logout(ApiApp& app, RequestContext& context) {
   if (context.request.session_id != 0) TANDEM_TRY(app.services().auth.logout(context.request.session_id));
   net::Response response = net::Response::empty(204);
-  response.headers.add("Set-Cookie", session_cookie("", 0, app.settings().secure_cookies));
+  response.headers.add("Set-Cookie", session_cookie(kSessionCookie, "", 0, app.settings().secure_cookies));
   return response;
 }
 

@@ -25,9 +25,11 @@ Result<net::Response> get_file(ApiApp& app, RequestContext& context) {
   return json_response(200, file_json(file));
 }
 
+}  // namespace
+
 // The content, typed as sniffed at upload, offered for download (only safe raster images inline). Contents
 // never change, so the SHA-256 is the ETag.
-Result<net::Response> download_file(ApiApp& app, RequestContext& context) {
+Result<net::Response> file_download(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto content, app.services().files.open_file(context.actor(), id));
   const store::FileRow& file = content.file;
@@ -48,15 +50,13 @@ Result<net::Response> download_file(ApiApp& app, RequestContext& context) {
   return response;
 }
 
-}  // namespace
-
 void register_file_routes(ApiApp& app) {
   app.add("POST", std::string(kUploadPath), Access::signed_in,
           [&app](RequestContext& c) { return upload_file(app, c); });
   app.add("GET", "/api/v1/files/{id}", Access::signed_in,
           [&app](RequestContext& c) { return get_file(app, c); });
   app.add("GET", "/api/v1/files/{id}/content", Access::signed_in,
-          [&app](RequestContext& c) { return download_file(app, c); });
+          [&app](RequestContext& c) { return file_download(app, c); });
 }
 
 }  // namespace tandem::api

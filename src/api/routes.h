@@ -1,9 +1,13 @@
 // Route registration, one function per resource file.
 #pragma once
 
+#include "core/result.h"
+#include "net/http.h"
+
 namespace tandem::api {
 
 class ApiApp;
+struct RequestContext;
 
 /// /api/v1/auth/login, /api/v1/auth/logout, /api/v1/me, /api/v1/me/tokens.
 void register_auth_routes(ApiApp& app);
@@ -33,5 +37,15 @@ void register_message_routes(ApiApp& app);
 void register_settings_routes(ApiApp& app);
 /// /api/v1/projects/{id}/join-requests and /api/v1/join-requests.
 void register_join_request_routes(ApiApp& app);
+
+/// /api/v1/organizations, /api/v1/customers (invitations, conversion),
+/// /api/v1/users/{id}/convert-to-customer, /api/v1/projects/share and /api/v1/settings/portal.
+void register_customer_routes(ApiApp& app);
+/// /portal/api/v1: customer sign-in, items, tickets, replies, follows, messages and files.
+void register_portal_routes(ApiApp& app);
+
+/// The content of file `{id}` as the request's actor may read it (attachment download, sniffed type,
+/// SHA-256 ETag). Errors: not_found.
+Result<net::Response> file_download(ApiApp& app, RequestContext& context);
 
 }  // namespace tandem::api

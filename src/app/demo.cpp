@@ -44,6 +44,28 @@ Status add_permission_examples(service::Services& services, const std::vector<st
   return status_of(services.projects.create_project(as_manager, board));
 }
 
+// The demo company's customers: each organization owns its domain, and its customer signs in to the portal
+// with kDemoPassword.
+struct DemoCustomer {
+  std::string_view organization, domain, email, name;
+};
+
+constexpr DemoCustomer kDemoCustomers[] = {
+    {"Northwind", "northwind.example", "nina@northwind.example", "Nina Northwind"},
+    {"Contoso", "contoso.example", "carl@contoso.example", "Carl Contoso"},
+};
+
+Status load_demo_customers(service::Services& services) {
+  for (const auto& customer : kDemoCustomers) {
+    TANDEM_TRY(status_of(services.customers.create_organization(
+        Actor::system(), {std::string(customer.organization), std::vector{std::string(customer.domain)},
+                          std::nullopt, std::nullopt})));
+    TANDEM_TRY(status_of(services.portal_auth.register_customer(customer.email, kDemoPassword, customer.name,
+                                                                "demo", "demo")));
+  }
+  return {};
+}
+
 Result<bool> has_users(store::Database& db) {
   bool any = false;
   TANDEM_TRY(db.read([&](store::Txn& txn) -> Status {
@@ -79,6 +101,8 @@ int demo_command(const Config& config, std::int64_t items) {
   }
   if (Status examples = add_permission_examples(*rt.services, people); !examples.ok())
     return fail("demo", examples.error());
+  if (Status customers = load_demo_customers(*rt.services); !customers.ok())
+    return fail("demo", customers.error());
   if (items > 0) {
     std::cout << "Generating " << items << " items with their conversations…\n";
     Status loaded =
@@ -90,6 +114,9 @@ int demo_command(const Config& config, std::int64_t items) {
             << "Sign in at http://" << config.listen << " with password \"" << kDemoPassword << "\" as:\n";
   for (const auto& person : kDemoUsers)
     std::cout << "  " << person.email << "  (" << person.name << ", " << person.role << ")\n";
+  std::cout << "Customers sign in to the portal (/portal/api/v1/auth/login) with the same password as:\n";
+  for (const auto& customer : kDemoCustomers)
+    std::cout << "  " << customer.email << "  (" << customer.name << ", " << customer.organization << ")\n";
   return 0;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/customer_policy.h"
+
 namespace tandem {
 
 namespace {
@@ -52,12 +54,19 @@ bool company_wide(const Actor& actor, Action action) {
     case Action::read_event_feed:
     case Action::upload_files:
     case Action::request_to_join:
+    case Action::write_internal_notes:
       return true;
+    case Action::view_customers:
+    case Action::manage_customers:
+      return actor.level(App::customers) != AppLevel::limited;
+    case Action::delete_customers:
+      return actor.level(App::customers) == AppLevel::full;
     case Action::manage_users:
     case Action::manage_catalog:
     case Action::manage_teams:
     case Action::manage_all_projects:
     case Action::manage_settings:
+    case Action::manage_portal_settings:
       return actor.role == Role::admin;
     case Action::manage_portfolios:
       return actor.role == Role::admin || actor.role == Role::manager;
@@ -83,12 +92,14 @@ App app_of_item_type(std::string_view type_key) {
 }
 
 bool Policy::can(const Actor& actor, Action action) {
+  if (actor.is_customer()) return customer_policy::can(actor, action);
   if (actor.kind == Actor::Kind::system) return true;
   if (!actor.is_user()) return false;
   return company_wide(actor, action);
 }
 
 SqlFilter Policy::visible_items(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_items(actor);
   if (is_admin(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   const std::int64_t me = actor.user_id;
@@ -102,7 +113,13 @@ SqlFilter Policy::visible_items(const Actor& actor) {
           {me, me, me, me}};
 }
 
+SqlFilter Policy::visible_messages(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_messages(actor);
+  return {"1", {}};
+}
+
 SqlFilter Policy::visible_projects(const Actor& actor) {
+  if (actor.is_customer()) return customer_policy::visible_projects(actor);
   if (is_admin(actor)) return {"1", {}};
   if (!actor.is_user()) return {"0", {}};
   return {"(projects.private = 0 OR " + member_of("projects.id") + ")", {actor.user_id, actor.user_id}};
@@ -135,10 +152,12 @@ bool Policy::can_manage_project_people(const Actor& actor, std::string_view memb
 }
 
 bool Policy::can_add_items_to_project(const Actor& actor, std::string_view member_role) {
+  if (actor.is_customer()) return true;
   return can(actor, Action::manage_all_projects) || (actor.is_user() && at_least(member_role, "standard"));
 }
 
 bool Policy::can_create_item_in(const Actor& actor, App app) {
+  if (actor.is_customer()) return app == App::tickets;
   return (is_admin(actor) || actor.is_user()) && level_in(actor, app) != AppLevel::limited;
 }
 

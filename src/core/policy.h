@@ -31,6 +31,12 @@ enum class Action {
   // Internal permissions: company settings and project membership.
   manage_settings,  // change company-wide settings (module switches)
   request_to_join,  // ask to join a project one is not a member of
+  // Customers and the portal.
+  view_customers,          // list and read customers and organizations (customers app not limited)
+  manage_customers,        // add and change customers and organizations, invite and share (not limited)
+  delete_customers,        // delete customers and organizations (customers app at full level)
+  manage_portal_settings,  // change the portal settings (admins)
+  write_internal_notes,    // write internal notes on items (internal users, never customers)
 };
 
 /// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
@@ -70,11 +76,16 @@ class Policy {
   /// work on: all for admins; for other users, items outside any project, items of projects they are a
   /// member of (directly or through a team, any role), and items of non-private projects where they or
   /// one of their teams is a party; never items of an app at the limited level (tickets: ticket-type
-  /// items; tasks: every other type).
+  /// items; tasks: every other type); for customers, what their PortalScope lets through
+  /// (core/customer_policy.h).
   static SqlFilter visible_items(const Actor& actor);
+  /// The condition on a row of `messages` (referred to as `m`) true for the messages `actor` may read on
+  /// an item it sees: all for internal users; only public replies for customers.
+  static SqlFilter visible_messages(const Actor& actor);
   /// The condition on a row of `projects` (referred to as `projects`) true for the projects `actor` may
   /// see: all for admins; for other users, every project that is not private, and the private ones they
-  /// are a member of (directly or through a team).
+  /// are a member of (directly or through a team); for
+  /// customers, those they or their organization follow.
   static SqlFilter visible_projects(const Actor& actor);
   /// The condition on a row of `project_join_requests` (referred to as `project_join_requests`) true for
   /// the requests `actor` may see: its own, and for admins and a project's managers, the project's.
@@ -92,9 +103,11 @@ class Policy {
   /// when not written by a user): its author and admins may.
   static bool can_edit_message(const Actor& actor, std::optional<std::int64_t> author_user_id);
   /// True when `actor` may add items to a project in which it has `member_role` ("" when not a member):
-  /// admins and members other than restricted ones.
+  /// admins and members other than restricted ones. Customers add items only through the
+  /// portal, which picks the project for them.
   static bool can_add_items_to_project(const Actor& actor, std::string_view member_role);
-  /// True when `actor` may add an item of `app` (tickets or tasks): not at the limited level.
+  /// True when `actor` may add an item of `app` (tickets or tasks): not at the limited level; customers add
+  /// tickets only.
   static bool can_create_item_in(const Actor& actor, App app);
   /// True when `actor` may change an item it can see: admins; outside projects, everyone; in a project,
   /// managers and leads, standard members the items they own; restricted members never.

@@ -21,6 +21,9 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       items(db, clock, modules),
       events(db),
       files(db, clock, this->settings.files_dir, this->settings.max_file_bytes),
-      conversations(db, clock) {}
+      conversations(db, clock),
+      customers(db, clock),
+      portal_auth(db, clock),
+      portal(db, clock, items, conversations) {}
 
 }  // namespace tandem::service

@@ -10,6 +10,7 @@
 #include "service/catalog/catalog_service.h"
 #include "service/catalog/custom_field_service.h"
 #include "service/conversations/conversation_service.h"
+#include "service/customers/customer_service.h"
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
@@ -19,6 +20,8 @@
 #include "service/hierarchy/team_service.h"
 #include "service/hierarchy/tree_service.h"
 #include "service/items/item_service.h"
+#include "service/portal/portal_auth_service.h"
+#include "service/portal/portal_service.h"
 #include "service/search/search_service.h"
 #include "service/settings/module_service.h"
 #include "service/users/user_service.h"
@@ -56,6 +59,9 @@ struct Services {
   EventFeed events;
   FileService files;
   ConversationService conversations;
+  CustomerService customers;
+  PortalAuthService portal_auth;
+  PortalService portal;
 };
 
 }  // namespace tandem::service

@@ -40,26 +40,19 @@ std::string normalize_email(std::string_view email) {
   return out;
 }
 
+bool plausible_email(std::string_view email) {
+  const auto at = email.find('@');
+  return email.size() <= 254 && at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+         email.find(' ') == std::string_view::npos && email.find('@', at + 1) == std::string_view::npos;
+}
+
 AuthService::AuthService(store::Database& db, const Clock& clock, AuthSettings settings)
     : db_(db),
       clock_(clock),
       settings_(settings),
+      limits_(settings.max_failed_logins, settings.failed_login_window_ms),
       dummy_hash_(hash_password(random_token()).value()),
       identities_(settings.identity_cache_ttl_ms, 100'000) {}
-
-Status AuthService::check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now) {
-  const TimestampMs since = now - settings_.failed_login_window_ms;
-  for (const auto& key : keys) {
-    auto counted = store::count_login_failures(txn, key, since);
-    if (!counted.ok()) return std::move(counted).error();
-    const auto [failures, oldest] = counted.value();
-    if (failures < settings_.max_failed_logins) continue;
-    const TimestampMs wait_ms = std::max<TimestampMs>(oldest + settings_.failed_login_window_ms - now, 1000);
-    return Error::make(ErrorCode::rate_limited, "too many failed sign-in attempts; try again later")
-        .with("retry_after", std::to_string((wait_ms + 999) / 1000));
-  }
-  return {};
-}
 
 Result<NewSession> AuthService::login(std::string_view email_in, std::string_view password,
                                       std::string_view remote_address, std::string_view user_agent) {
@@ -67,27 +60,24 @@ Result<NewSession> AuthService::login(std::string_view email_in, std::string_vie
   if (email.empty() || password.empty())
     return Error::make(ErrorCode::validation_failed, "email and password are required");
   const TimestampMs now = clock_.now_ms();
-  const std::vector<std::string> keys = {"account:" + email, "address:" + std::string(remote_address)};
+  const auto keys = LoginLimits::keys("account", email, remote_address);
 
   std::optional<store::UserRow> user;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(check_rate_limit(txn, keys, now));
+    TANDEM_TRY(limits_.check(txn, keys, now));
     TANDEM_ASSIGN(user, store::find_user_by_email(txn, email));
     return {};
   }));
 
   const bool password_ok = verify_password(user ? user->password_hash : dummy_hash_, password);
   if (!user || !user->active || !password_ok) {
-    TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-      for (const auto& key : keys) TANDEM_TRY(store::insert_login_failure(txn, key, now));
-      return {};
-    }));
+    TANDEM_TRY(limits_.record_failure(db_, keys, now));
     return Error::make(ErrorCode::invalid_credentials, "wrong email or password");
   }
 
   NewSession session{*user, 0, random_token(), random_token(24), now + settings_.session_ttl_ms};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(store::clear_login_failures(txn, keys[0], now - settings_.failed_login_window_ms));
+    TANDEM_TRY(limits_.clear(txn, keys, now));
     TANDEM_ASSIGN(session.session_id,
                   store::insert_session(txn, hash_secret(session.secret), user->id, session.csrf_token, now,
                                         session.expires_at, remote_address, user_agent.substr(0, 512)));

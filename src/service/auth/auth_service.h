@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/auth/identity_cache.h"
+#include "service/auth/login_limits.h"
 #include "store/database.h"
 #include "store/identity/identity_repository.h"
 
@@ -72,18 +73,20 @@ class AuthService {
   void forget_identities() { identities_.clear(); }
 
  private:
-  Status check_rate_limit(store::Txn& txn, const std::vector<std::string>& keys, TimestampMs now);
   Result<std::optional<Identity>> lookup_session(const std::string& secret_hash, TimestampMs now);
   Result<std::optional<Identity>> lookup_token(const std::string& secret_hash, TimestampMs now);
 
   store::Database& db_;
   const Clock& clock_;
   AuthSettings settings_;
+  LoginLimits limits_;
   std::string dummy_hash_;              // verified against for unknown emails, so timing does not reveal them
   IdentityCache<Identity> identities_;  // by secret hash; sessions and tokens alike
 };
 
 /// Lower-cases and trims an email address for storage and lookup.
 std::string normalize_email(std::string_view email);
+/// True when a normalized email looks like an address: one '@' with text on both sides, no spaces.
+bool plausible_email(std::string_view email);
 
 }  // namespace tandem::service

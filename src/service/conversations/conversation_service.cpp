@@ -46,8 +46,9 @@ Status require_item(store::Txn& txn, const Actor& actor, std::int64_t item_id) {
   return {};
 }
 
-Result<store::MessageRow> require_message(store::Txn& txn, std::int64_t item_id, std::int64_t message_id) {
-  TANDEM_ASSIGN(auto message, store::find_message(txn, item_id, message_id));
+Result<store::MessageRow> require_message(store::Txn& txn, const Actor& actor, std::int64_t item_id,
+                                          std::int64_t message_id) {
+  TANDEM_ASSIGN(auto message, store::find_message(txn, item_id, message_id, Policy::visible_messages(actor)));
   if (!message) return Error::make(ErrorCode::not_found, "no such message");
   return std::move(*message);
 }
@@ -55,8 +56,9 @@ Result<store::MessageRow> require_message(store::Txn& txn, std::int64_t item_id,
 // A file the actor may attach: one it may read. Errors: validation_failed naming `field`.
 Result<store::FileRow> attachable_file(store::Txn& txn, const Actor& actor, std::int64_t file_id,
                                        std::string field) {
-  TANDEM_ASSIGN(auto file, store::find_readable_file(txn, file_id, user_id_of(actor).value_or(0),
-                                                     Policy::visible_items(actor)));
+  TANDEM_ASSIGN(auto file,
+                store::find_readable_file(txn, file_id, user_id_of(actor).value_or(0),
+                                          Policy::visible_items(actor), Policy::visible_messages(actor)));
   if (!file)
     return invalid(std::move(field), "there is no file " + std::to_string(file_id) + " you may attach");
   return std::move(*file);
@@ -78,8 +80,9 @@ Result<std::vector<MessageView>> with_attachments(store::Txn& txn, std::vector<s
   return views;
 }
 
-Result<MessageView> view_of(store::Txn& txn, std::int64_t item_id, std::int64_t message_id) {
-  TANDEM_ASSIGN(auto message, require_message(txn, item_id, message_id));
+Result<MessageView> view_of(store::Txn& txn, const Actor& actor, std::int64_t item_id,
+                            std::int64_t message_id) {
+  TANDEM_ASSIGN(auto message, require_message(txn, actor, item_id, message_id));
   TANDEM_ASSIGN(auto views, with_attachments(txn, {std::move(message)}));
   return std::move(views.front());
 }
@@ -102,7 +105,8 @@ Result<std::vector<MessageView>> ConversationService::list_messages(const Actor&
   std::vector<MessageView> views;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_TRY(require_item(txn, actor, item_id));
-    TANDEM_ASSIGN(auto messages, store::list_messages(txn, item_id, after_id, std::clamp(limit, 1, 200)));
+    TANDEM_ASSIGN(auto messages, store::list_messages(txn, item_id, after_id, std::clamp(limit, 1, 200),
+                                                      Policy::visible_messages(actor)));
     TANDEM_ASSIGN(views, with_attachments(txn, std::move(messages)));
     return {};
   }));
@@ -114,7 +118,7 @@ Result<MessageView> ConversationService::get_message(const Actor& actor, std::in
   std::optional<MessageView> view;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_TRY(require_item(txn, actor, item_id));
-    TANDEM_ASSIGN(view, view_of(txn, item_id, message_id));
+    TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message_id));
     return {};
   }));
   return std::move(*view);
@@ -125,6 +129,8 @@ Result<MessageView> ConversationService::post_message(const Actor& actor, std::i
   if (input.visibility != "public" && input.visibility != "internal")
     return invalid("visibility",
                    "visibility is required: public (a reply the customer sees) or internal (a note)");
+  if (input.visibility == "internal" && !Policy::can(actor, Action::write_internal_notes))
+    return invalid("visibility", "you may only write public replies");
   TANDEM_TRY(check_body(input.body, !input.file_ids.empty()));
   if (input.file_ids.size() > kMaxFilesPerMessage)
     return invalid("file_ids",
@@ -135,8 +141,8 @@ Result<MessageView> ConversationService::post_message(const Actor& actor, std::i
   store::MessageRow message;
   message.item_id = item_id;
   message.visibility = input.visibility;
-  message.author_kind = actor.is_user() ? "user" : "system";
-  message.author_id = user_id_of(actor);
+  message.author_kind = actor.is_user() ? "user" : actor.is_customer() ? "customer" : "system";
+  message.author_id = actor.is_customer() ? std::optional(actor.customer_id) : user_id_of(actor);
   message.body = input.body;
   message.body_html = render_markdown(input.body);
   message.created_at = message.updated_at = clock_.now_ms();
@@ -158,7 +164,7 @@ Result<MessageView> ConversationService::post_message(const Actor& actor, std::i
     for (const auto& file : files)
       TANDEM_TRY(attach(txn, actor, item_id, file, message.id, message.created_at));
     TANDEM_TRY(store::touch_item(txn, item_id, message.created_at));
-    TANDEM_ASSIGN(view, view_of(txn, item_id, message.id));
+    TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message.id));
     return {};
   }));
   return std::move(*view);
@@ -171,7 +177,7 @@ Result<MessageView> ConversationService::edit_message(const Actor& actor, std::i
   std::optional<MessageView> view;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_TRY(require_item(txn, actor, item_id));
-    TANDEM_ASSIGN(view, view_of(txn, item_id, message_id));
+    TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message_id));
     const store::MessageRow& old = view->message;
     const auto author = old.author_kind == "user" ? old.author_id : std::nullopt;
     if (!Policy::can_edit_message(actor, author))
@@ -185,7 +191,7 @@ Result<MessageView> ConversationService::edit_message(const Actor& actor, std::i
                                     {"changes", {{"body", {{"from", old.body}, {"to", body}}}}}};
     TANDEM_TRY(store::append_event(txn, actor, now, "item", item_id, "item.message_edited", payload.dump()));
     TANDEM_TRY(store::touch_item(txn, item_id, now));
-    TANDEM_ASSIGN(view, view_of(txn, item_id, message_id));
+    TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message_id));
     return {};
   }));
   return std::move(*view);
@@ -196,7 +202,7 @@ Result<std::vector<store::RevisionRow>> ConversationService::list_revisions(
   std::vector<store::RevisionRow> revisions;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_TRY(require_item(txn, actor, item_id));
-    TANDEM_TRY(status_of(require_message(txn, item_id, message_id)));
+    TANDEM_TRY(status_of(require_message(txn, actor, item_id, message_id)));
     TANDEM_ASSIGN(revisions, store::list_revisions(txn, message_id, after_id, std::clamp(limit, 1, 200)));
     return {};
   }));

@@ -110,8 +110,9 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
 Result<store::FileRow> FileService::get_file(const Actor& actor, std::int64_t id) {
   std::optional<store::FileRow> file;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(file, store::find_readable_file(txn, id, actor.is_user() ? actor.user_id : 0,
-                                                  Policy::visible_items(actor)));
+    TANDEM_ASSIGN(file,
+                  store::find_readable_file(txn, id, actor.is_user() ? actor.user_id : 0,
+                                            Policy::visible_items(actor), Policy::visible_messages(actor)));
     return {};
   }));
   if (!file) return Error::make(ErrorCode::not_found, "no such file");

@@ -64,7 +64,8 @@ struct Draft {
   }
 };
 
-// The parties listed under `field` ("requesters", …): users, and for assignees also teams.
+// The parties listed under `field` ("requesters", …): users; for assignees also teams, for requesters and
+// followers also customers.
 Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, const nlohmann::json& value) {
   if (!value.is_array() || value.size() > 100)
     return invalid(field, field + " must be an array of at most 100 {\"kind\",\"id\"} objects");
@@ -75,10 +76,13 @@ Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, c
       return invalid(field, field + " entries must look like {\"kind\":\"user\",\"id\":3}");
     Party party{entry["kind"].get<std::string>(), entry["id"].get<std::int64_t>()};
     const bool team_allowed = field == "assignees";
-    if (party.kind != "user" && !(team_allowed && party.kind == "team"))
-      return invalid(field, field + (team_allowed ? " are users or teams" : " are users"));
-    TANDEM_ASSIGN(const bool exists,
-                  store::row_exists(txn, party.kind == "user" ? "users" : "teams", party.id));
+    if (party.kind != "user" && !(team_allowed && party.kind == "team") &&
+        !(!team_allowed && party.kind == "customer"))
+      return invalid(field, field + (team_allowed ? " are users or teams" : " are users or customers"));
+    const std::string_view table = party.kind == "user"   ? "users"
+                                   : party.kind == "team" ? "teams"
+                                                          : "customers";
+    TANDEM_ASSIGN(const bool exists, store::row_exists(txn, table, party.id));
     if (!exists) return invalid(field, "there is no " + party.kind + " " + std::to_string(party.id));
     if (std::find(parties.begin(), parties.end(), party) == parties.end())
       parties.push_back(std::move(party));
@@ -171,6 +175,12 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
       const nlohmann::json after = parties_json(parties);
       if (after != before(key)) draft.changes[key] = {{"from", before(key)}, {"to", after}};
       draft.parties[key.substr(0, key.size() - 1)] = std::move(parties);
+    } else if (key == "published") {
+      if (!value.is_boolean()) return invalid(key, "published must be true or false");
+      if (value != before(key)) {
+        draft.changes[key] = {{"from", before(key)}, {"to", value}};
+        draft.columns.emplace_back(key, Value{std::int64_t{value.get<bool>() ? 1 : 0}});
+      }
     } else if (key == "tags") {
       TANDEM_ASSIGN(auto tags, checked_tags(value));
       if (nlohmann::json(tags) != before("tags"))

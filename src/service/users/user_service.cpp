@@ -17,12 +17,6 @@ Error invalid(std::string field, std::string message) {
   return Error::make(ErrorCode::validation_failed, std::move(message)).with("field", std::move(field));
 }
 
-bool plausible_email(std::string_view email) {
-  const auto at = email.find('@');
-  return email.size() <= 254 && at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
-         email.find(' ') == std::string_view::npos && email.find('@', at + 1) == std::string_view::npos;
-}
-
 // The levels of an `app_levels` object such as {"tickets":"standard"}. Errors: validation_failed.
 Result<store::AppLevels> checked_app_levels(const nlohmann::json& value) {
   if (!value.is_object())

@@ -7,10 +7,10 @@ namespace tandem::store {
 namespace {
 
 #define TANDEM_MESSAGE_COLUMNS                                                                           \
-  "m.id, m.item_id, m.visibility, m.author_kind, m.author_id, COALESCE(u.name, m.author_kind), m.body, " \
-  "m.body_html, "                                                                                        \
-  "m.created_at, m.updated_at, m.edited FROM messages m "                                                \
-  "LEFT JOIN users u ON m.author_kind = 'user' AND u.id = m.author_id"
+  "m.id, m.item_id, m.visibility, m.author_kind, m.author_id, COALESCE(u.name, c.name, m.author_kind), " \
+  "m.body, m.body_html, m.created_at, m.updated_at, m.edited FROM messages m "                           \
+  "LEFT JOIN users u ON m.author_kind = 'user' AND u.id = m.author_id "                                  \
+  "LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id"
 
 MessageRow message_from_row(const Row& row) {
   return MessageRow{row.int64(0), row.int64(1), row.text(2),  row.text(3),  row.opt_int64(4),  row.text(5),
@@ -43,21 +43,27 @@ Result<std::int64_t> insert_message(Txn& txn, const MessageRow& message) {
   return row.value()->int64(0);
 }
 
-Result<std::optional<MessageRow>> find_message(Txn& txn, std::int64_t item_id, std::int64_t message_id) {
-  auto row =
-      txn.one("SELECT " TANDEM_MESSAGE_COLUMNS " WHERE m.id = ? AND m.item_id = ?", {message_id, item_id});
+Result<std::optional<MessageRow>> find_message(Txn& txn, std::int64_t item_id, std::int64_t message_id,
+                                               const SqlFilter& visible_messages) {
+  std::vector<Value> params{message_id, item_id};
+  append_filter_params(params, visible_messages);
+  auto row = txn.one(
+      "SELECT " TANDEM_MESSAGE_COLUMNS " WHERE m.id = ? AND m.item_id = ? AND " + visible_messages.sql,
+      params);
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<MessageRow>{};
   return std::optional(message_from_row(*row.value()));
 }
 
 Result<std::vector<MessageRow>> list_messages(Txn& txn, std::int64_t item_id, std::int64_t after_id,
-                                              int limit) {
+                                              int limit, const SqlFilter& visible_messages) {
   std::vector<MessageRow> messages;
-  TANDEM_TRY(txn.exec("SELECT " TANDEM_MESSAGE_COLUMNS
-                      " WHERE m.item_id = ? AND m.id > ? ORDER BY m.id LIMIT ?",
-                      {item_id, after_id, std::int64_t{limit}},
-                      [&](const Row& row) { messages.push_back(message_from_row(row)); }));
+  std::vector<Value> params{item_id, after_id};
+  append_filter_params(params, visible_messages);
+  params.emplace_back(std::int64_t{limit});
+  TANDEM_TRY(txn.exec("SELECT " TANDEM_MESSAGE_COLUMNS " WHERE m.item_id = ? AND m.id > ? AND " +
+                          visible_messages.sql + " ORDER BY m.id LIMIT ?",
+                      params, [&](const Row& row) { messages.push_back(message_from_row(row)); }));
   return messages;
 }
 

@@ -40,15 +40,17 @@ Result<std::int64_t> insert_file(Txn& txn, const FileRow& file) {
 }
 
 Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, std::int64_t reader_user_id,
-                                                  const SqlFilter& visible_items) {
+                                                  const SqlFilter& visible_items,
+                                                  const SqlFilter& visible_messages) {
   std::vector<Value> params{id, reader_user_id};
   append_filter_params(params, visible_items);
+  append_filter_params(params, visible_messages);
   auto row = txn.one("SELECT " TANDEM_FILE_COLUMNS
                      " FROM files f WHERE f.id = ? AND ("
                      "(f.uploaded_by = ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.file_id = f.id))"
-                     " OR EXISTS (SELECT 1 FROM attachments a JOIN items ON items.id = a.item_id WHERE "
-                     "a.file_id = f.id AND " +
-                         visible_items.sql + "))",
+                     " OR EXISTS (SELECT 1 FROM attachments a JOIN items ON items.id = a.item_id "
+                     "LEFT JOIN messages m ON m.id = a.message_id WHERE a.file_id = f.id AND " +
+                         visible_items.sql + " AND " + visible_messages.sql + "))",
                      params);
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<FileRow>{};

@@ -32,9 +32,12 @@ struct AttachmentRow {
 /// Inserts a file row and returns its id.
 Result<std::int64_t> insert_file(Txn& txn, const FileRow& file);
 /// The file `id` when the reader may read it: unattached and uploaded by `reader_user_id`, or attached to
-/// an item that passes `visible_items` (a Policy::visible_items condition); else nullopt.
+/// an item that passes `visible_items` (a Policy::visible_items condition) directly or through a message,
+/// the attachment passing `visible_messages` (a Policy::visible_messages condition on `m`, which is NULL
+/// for a direct attachment); else nullopt.
 Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, std::int64_t reader_user_id,
-                                                  const SqlFilter& visible_items);
+                                                  const SqlFilter& visible_items,
+                                                  const SqlFilter& visible_messages);
 /// Attaches a file to an item (and to one of its messages when `message_id` is set). Errors: conflict when
 /// the file is attached to that item already.
 Status insert_attachment(Txn& txn, std::int64_t file_id, std::int64_t item_id,

@@ -171,6 +171,11 @@ Result<bool> revoke_api_token(Txn& txn, std::int64_t user_id, std::int64_t token
   return txn.changes() == 1;
 }
 
+Status deactivate_user(Txn& txn, std::int64_t user_id, TimestampMs now) {
+  TANDEM_TRY(txn.exec("UPDATE users SET active = 0, updated_at = ? WHERE id = ?", {now, user_id}));
+  return txn.exec("DELETE FROM sessions WHERE user_id = ?", {user_id});
+}
+
 Status insert_login_failure(Txn& txn, std::string_view key, TimestampMs now) {
   return txn.exec("INSERT INTO login_failures(key, at) VALUES (?, ?)", {std::string(key), now});
 }

@@ -82,6 +82,9 @@ Result<std::vector<ApiTokenRow>> list_api_tokens(Txn& txn, std::int64_t user_id)
 /// Revokes a token of the user; false when the user has no such unrevoked token.
 Result<bool> revoke_api_token(Txn& txn, std::int64_t user_id, std::int64_t token_id, TimestampMs now);
 
+/// Deactivates a user and ends its sessions.
+Status deactivate_user(Txn& txn, std::int64_t user_id, TimestampMs now);
+
 // ---- failed sign-ins
 /// Records one failed attempt under `key` (e.g. "account:a@b.c", "address:10.0.0.1").
 Status insert_login_failure(Txn& txn, std::string_view key, TimestampMs now);
