@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/policy.h"
+#include "service/items/item_change_right.h"
 #include "service/text/markdown.h"
 #include "store/event_log.h"
 #include "store/items/item_repository.h"
@@ -225,7 +226,9 @@ Result<store::AttachmentRow> ConversationService::attach_file(const Actor& actor
   const TimestampMs now = clock_.now_ms();
   store::AttachmentRow attachment;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_ASSIGN(const auto item, store::find_item(txn, item_id, Policy::visible_items(actor)));
+    if (!item) return Error::make(ErrorCode::not_found, "no such item");
+    TANDEM_TRY(check_may_change_item(txn, actor, nlohmann::json::parse(item->json)));
     TANDEM_ASSIGN(attachment.file, attachable_file(txn, actor, file_id, "file_id"));
     TANDEM_TRY(attach(txn, actor, item_id, attachment.file, std::nullopt, now));
     return store::touch_item(txn, item_id, now);

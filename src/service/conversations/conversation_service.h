@@ -54,8 +54,9 @@ class ConversationService {
                                                          int limit);
   /// Every file attached to the item, directly or through a message, oldest first. Errors: not_found.
   Result<std::vector<store::AttachmentRow>> list_attachments(const Actor& actor, std::int64_t item_id);
-  /// Attaches a file the actor may read to the item and records `item.attachment_added`. Errors: not_found
-  /// (item), validation_failed (details.field = file_id), conflict (attached already).
+  /// Attaches a file the actor may read to the item it may change, and records `item.attachment_added`.
+  /// Errors: not_found (item), forbidden (Policy::can_change_item refuses), validation_failed
+  /// (details.field = file_id), conflict (attached already).
   Result<store::AttachmentRow> attach_file(const Actor& actor, std::int64_t item_id, std::int64_t file_id);
 
  private:

@@ -179,6 +179,9 @@ TEST_F(ConversationServiceTest, EditsKeepThePreviousBodyAndOnlyTheAuthorOrAnAdmi
 TEST_F(ConversationServiceTest, FilesAttachDirectlyOnceAndListWithTheirMessage) {
   const auto direct = upload(member_, "spec.pdf", "%PDF-1.4\n").value();
   const auto via_message = upload(member_, "log.txt", "log line\n").value();
+  EXPECT_EQ(conversations_.attach_file(member_, project_item_, direct.id).error().code, ErrorCode::forbidden)
+      << "a standard member changes only the items it created or is assigned to";
+  assign(project_item_, member_);
   const auto attached = conversations_.attach_file(member_, project_item_, direct.id);
   ASSERT_TRUE(attached.ok()) << attached.error().message;
   EXPECT_EQ(attached->file.name, "spec.pdf");

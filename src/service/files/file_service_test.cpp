@@ -96,6 +96,7 @@ TEST_F(FileServiceTest, OnlyTheUploaderReadsAnUnattachedFile) {
 TEST_F(FileServiceTest, OnceAttachedAFileIsReadByWhoeverSeesOneOfItsItems) {
   const auto file = upload(member_, "shared.png", kPng);
   ASSERT_TRUE(file.ok());
+  assign(project_item_, member_);
   ASSERT_TRUE(conversations_.attach_file(member_, project_item_, file->id).ok());
   EXPECT_TRUE(files_.get_file(member_, file->id).ok());
   EXPECT_TRUE(files_.get_file(admin_, file->id).ok());

@@ -51,6 +51,12 @@ class FilesTestWorld : public ::testing::Test {
     return id;
   }
 
+  // Assigns `item` to `actor`, which lets a standard member change it.
+  void assign(std::int64_t item, const Actor& actor) {
+    exec("INSERT INTO item_parties(item_id, role, party_kind, party_id) VALUES (" + std::to_string(item) +
+         ", 'assignee', 'user', " + std::to_string(actor.user_id) + ")");
+  }
+
   void exec(const std::string& sql) {
     const Status status = temp_.db().write([&](store::Txn& txn) { return txn.exec_script(sql); });
     ASSERT_TRUE(status.ok()) << status.error().internal;

@@ -5,6 +5,7 @@
 
 #include "core/policy.h"
 #include "service/catalog/custom_field_values.h"
+#include "service/items/item_change_right.h"
 #include "service/items/item_fields.h"
 #include "store/hierarchy/project_repository.h"
 
@@ -252,28 +253,6 @@ Result<store::ItemJson> reread(Txn& txn, std::int64_t id) {
   return std::move(*item);
 }
 
-// What the Policy needs to decide on changing or deleting `item` (its JSON) as `actor`.
-Result<ItemFacts> facts_of(Txn& txn, const Actor& actor, const nlohmann::json& item) {
-  ItemFacts facts;
-  facts.app = app_of_item_type(item.value("type", ""));
-  facts.in_project = item["project_id"].is_number_integer();
-  if (!actor.is_user()) return facts;
-  const std::int64_t id = item["id"].get<std::int64_t>();
-  if (facts.in_project) {
-    TANDEM_ASSIGN(facts.project_role,
-                  store::effective_project_role(txn, item["project_id"].get<std::int64_t>(), actor.user_id));
-  }
-  TANDEM_ASSIGN(facts.own, store::item_owned_by(txn, id, actor.user_id));
-  return facts;
-}
-
-Status check_may_change(Txn& txn, const Actor& actor, const nlohmann::json& item) {
-  TANDEM_ASSIGN(const auto facts, facts_of(txn, actor, item));
-  if (!Policy::can_change_item(actor, facts))
-    return Error::make(ErrorCode::forbidden, "your project role does not let you change this item");
-  return {};
-}
-
 }  // namespace
 
 Result<SqlFilter> ItemService::visible_filter(const Actor& actor) {
@@ -386,7 +365,7 @@ Result<store::ItemJson> ItemService::update_item(
   store::ItemJson updated;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
-    TANDEM_TRY(check_may_change(txn, actor, current));
+    TANDEM_TRY(check_may_change_item(txn, actor, current));
     const std::int64_t version = current["version"].get<std::int64_t>();
     if (expected_versions &&
         std::find(expected_versions->begin(), expected_versions->end(), version) == expected_versions->end())
@@ -415,7 +394,7 @@ Result<store::ItemJson> ItemService::convert_item(const Actor& actor, std::int64
   store::ItemJson converted;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
-    TANDEM_TRY(check_may_change(txn, actor, current));
+    TANDEM_TRY(check_may_change_item(txn, actor, current));
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {std::string(type_key)}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
     TANDEM_TRY(require_type_module(type_key));
@@ -489,7 +468,7 @@ Result<store::LinkRow> ItemService::add_link(const Actor& actor, std::int64_t id
       kind, kind == "relates" ? 0 : lag.get<std::int64_t>(), clock_.now_ms()};
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
-    TANDEM_TRY(check_may_change(txn, actor, current));
+    TANDEM_TRY(check_may_change_item(txn, actor, current));
     TANDEM_ASSIGN(auto found, store::find_item(txn, other_id, Policy::visible_items(actor)));
     if (!found) return invalid("item_id", "there is no item " + std::to_string(other_id) + " you may see");
     if (kind != "relates") {
@@ -529,7 +508,7 @@ Status ItemService::remove_link(const Actor& actor, std::int64_t id, std::int64_
   const TimestampMs now = clock_.now_ms();
   return db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
-    TANDEM_TRY(check_may_change(txn, actor, current));
+    TANDEM_TRY(check_may_change_item(txn, actor, current));
     TANDEM_ASSIGN(auto link, store::find_link(txn, link_id));
     if (!link || (link->from_item_id != id && link->to_item_id != id))
       return Error::make(ErrorCode::not_found, "no such link");
@@ -549,7 +528,7 @@ Status ItemService::delete_item(const Actor& actor, std::int64_t id) {
   const TimestampMs now = clock_.now_ms();
   return db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto current, reachable_item(txn, actor, id));
-    TANDEM_ASSIGN(const auto facts, facts_of(txn, actor, current));
+    TANDEM_ASSIGN(const auto facts, item_facts(txn, actor, current));
     if (!Policy::can_delete_item(actor, facts))
       return Error::make(ErrorCode::forbidden,
                          "deleting an item needs the full level in its app and the manager or lead role");
