@@ -7,6 +7,7 @@
 #include "core/policy.h"
 #include "service/auth/auth_service.h"
 #include "service/auth/secrets.h"
+#include "service/hierarchy/project_access.h"
 #include "store/event_log.h"
 #include "store/hierarchy/project_repository.h"
 #include "store/items/item_repository.h"
@@ -76,6 +77,16 @@ Status check_exists(store::Txn& txn, std::string_view table, std::int64_t id, co
   TANDEM_ASSIGN(const bool exists, store::row_exists(txn, table, id));
   if (!exists) return invalid(field, "there is no " + field + " " + std::to_string(id));
   return {};
+}
+
+// A project `actor` may share: one it sees (else it is unknown, as in check_exists) and whose people it
+// manages.
+Status check_shareable(store::Txn& txn, const Actor& actor, std::int64_t project_id) {
+  const auto project = people_project(txn, actor, project_id);
+  if (project) return {};
+  if (project.error().code == ErrorCode::not_found)
+    return invalid("project_ids", "there is no project_ids " + std::to_string(project_id));
+  return project.error();
 }
 
 Result<store::OrganizationRow> require_organization(store::Txn& txn, std::int64_t id) {
@@ -349,13 +360,13 @@ Result<store::CustomerRow> CustomerService::customer_for_email(const Actor& acto
 }
 
 Status CustomerService::share_projects(const Actor& actor, const ShareRequest& request) {
-  TANDEM_TRY(require(actor, Action::manage_all_projects, "share projects"));
+  TANDEM_TRY(require(actor, Action::manage_customers, "share projects"));
   if (request.project_ids.empty()) return invalid("project_ids", "name at least one project");
   if (request.customer_ids.empty() && request.organization_ids.empty())
     return invalid("customer_ids", "name at least one customer or organization");
   const TimestampMs now = clock_.now_ms();
   return db_.write([&](store::Txn& txn) -> Status {
-    for (const auto id : request.project_ids) TANDEM_TRY(check_exists(txn, "projects", id, "project_ids"));
+    for (const auto id : request.project_ids) TANDEM_TRY(check_shareable(txn, actor, id));
     for (const auto id : request.customer_ids) TANDEM_TRY(check_exists(txn, "customers", id, "customer_ids"));
     for (const auto id : request.organization_ids)
       TANDEM_TRY(check_exists(txn, "organizations", id, "organization_ids"));

@@ -82,8 +82,9 @@ class CustomerService {
                                                 std::string_view name);
 
   /// Makes every customer and organization listed a follower of every project listed, in one transaction,
-  /// and records `project.follower_added` for each new one. Errors: forbidden (Action::manage_all_projects),
-  /// validation_failed (an unknown id; details.field names the list).
+  /// and records `project.follower_added` for each new one. Errors: forbidden (Action::manage_customers, or
+  /// Policy::can_manage_project_people refuses a project), validation_failed (an unknown id, or a project
+  /// the actor does not see; details.field names the list).
   Status share_projects(const Actor& actor, const ShareRequest& request);
 
   /// Turns a customer into an internal user with `role` (same name and main email, no password: an admin
