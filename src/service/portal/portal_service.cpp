@@ -126,7 +126,7 @@ Result<VisitorTicket> PortalService::submit_as_visitor(std::string_view email, s
   std::optional<store::CustomerRow> requester;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto settings, load_portal_settings(txn));
-    if (settings.require_login) return Error::make(ErrorCode::forbidden, "sign in to submit a ticket");
+    if (settings.require_login) return Error::make(ErrorCode::unauthenticated, "sign in to submit a ticket");
     TANDEM_ASSIGN(requester,
                   customer_for_email(txn, Actor::system(), email, name, settings, clock_.now_ms()));
     return {};

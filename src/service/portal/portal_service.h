@@ -55,8 +55,8 @@ class PortalService {
   /// in).
   Result<nlohmann::json> submit_ticket(const Actor& customer, const TicketRequest& request);
   /// Submits a ticket for an anonymous visitor (the customer of `email` becomes its requester) and returns a
-  /// secret link to it. Errors: forbidden (sign-in is required), validation_failed, conflict (the email is
-  /// a member of staff's).
+  /// secret link to it. Errors: unauthenticated (sign-in is required), validation_failed, conflict (the email
+  /// is a member of staff's).
   Result<VisitorTicket> submit_as_visitor(std::string_view email, std::string_view name,
                                           const TicketRequest& request);
   /// Adds a public reply. Errors: not_found, validation_failed (body).
