@@ -60,13 +60,14 @@ PortalAuthService::PortalAuthService(store::Database& db, const Clock& clock, Po
     : db_(db),
       clock_(clock),
       settings_(settings),
-      limits_(settings.max_failed_logins, settings.failed_login_window_ms),
+      limits_(settings.sign_in.max_failed_logins, settings.sign_in.failed_login_window_ms),
       dummy_hash_(hash_password(random_token()).value()) {}
 
 Result<NewPortalSession> PortalAuthService::open_session(const store::CustomerRow& customer,
                                                          std::string_view remote_address,
                                                          std::string_view user_agent, TimestampMs now) {
-  NewPortalSession session{customer, 0, random_token(), random_token(24), now + settings_.session_ttl_ms};
+  NewPortalSession session{customer, 0, random_token(), random_token(24),
+                           now + settings_.sign_in.session_ttl_ms};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(
         session.session_id,

@@ -11,6 +11,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/auth/auth_service.h"
 #include "service/auth/login_limits.h"
 #include "store/customers/customer_repository.h"
 #include "store/database.h"
@@ -18,9 +19,7 @@
 namespace tandem::service {
 
 struct PortalAuthSettings {
-  TimestampMs session_ttl_ms = 14LL * 24 * 3600 * 1000;
-  int max_failed_logins = 10;  // the same limits as the internal sign-in
-  TimestampMs failed_login_window_ms = 15LL * 60 * 1000;
+  AuthSettings sign_in;  // session lifetime and login limits: the same as the internal sign-in
   TimestampMs invitation_ttl_ms = 7LL * 24 * 3600 * 1000;  // how long an invitation link works
   TimestampMs reset_ttl_ms = 3600LL * 1000;                // how long a password-reset link works
 };
