@@ -8,6 +8,7 @@
 #include "service/catalog/custom_field_values.h"
 #include "service/hierarchy/hierarchy_rules.h"
 #include "service/hierarchy/project_access.h"
+#include "store/hierarchy/team_repository.h"
 
 namespace tandem::service {
 
@@ -239,9 +240,9 @@ Result<store::ProjectTeamRow> ProjectService::put_team(const Actor& actor, std::
   store::ProjectTeamRow team{team_id, "", role};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
-    TANDEM_ASSIGN(auto found, txn.one("SELECT name FROM teams WHERE id = ?", {team_id}));
+    TANDEM_ASSIGN(auto found, store::find_team(txn, team_id));
     if (!found) return Error::make(ErrorCode::not_found, "no such team");
-    team.name = found->text(0);
+    team.name = found->name;
     TANDEM_TRY(check_project_role(role));
     TANDEM_ASSIGN(const auto previous, store::project_team_role(txn, project_id, team_id));
     if (previous == role) return {};
