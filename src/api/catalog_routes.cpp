@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include "api/api_app.h"
 #include "api/json_io.h"
 #include "api/routes.h"
@@ -90,15 +88,7 @@ Result<net::Response> delete_item_type(ApiApp& app, RequestContext& context) {
 // ---- statuses
 
 Result<net::Response> list_statuses(ApiApp& app, RequestContext& context) {
-  std::optional<std::int64_t> type_id;
-  if (const std::string text = context.request.query_param("type_id"); !text.empty()) {
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size())
-      return Error::make(ErrorCode::validation_failed, "type_id must be an item type id")
-          .with("field", "type_id");
-    type_id = id;
-  }
+  TANDEM_ASSIGN(const auto type_id, optional_id_query(context.request, "type_id", "an item type id"));
   TANDEM_ASSIGN(const auto statuses, app.services().catalog.list_statuses(context.actor(), type_id));
   return whole_list(statuses, status_json);
 }

@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include "api/api_app.h"
 #include "api/json_io.h"
 #include "api/routes.h"
@@ -108,15 +106,8 @@ Result<net::Response> delete_organization(ApiApp& app, RequestContext& context) 
 
 Result<net::Response> list_customers(ApiApp& app, RequestContext& context) {
   const auto [limit, after] = page_params(context.request);
-  std::optional<std::int64_t> organization_id;
-  if (const std::string text = context.request.query_param("organization_id"); !text.empty()) {
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-      return Error::make(ErrorCode::validation_failed, "organization_id must be an organization id")
-          .with("field", "organization_id");
-    organization_id = id;
-  }
+  TANDEM_ASSIGN(const auto organization_id,
+                optional_id_query(context.request, "organization_id", "an organization id"));
   TANDEM_ASSIGN(auto rows,
                 app.services().customers.list_customers(context.actor(), after, limit, organization_id));
   return id_page(rows, limit, customer_json);

@@ -87,6 +87,18 @@ Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::strin
   return ids;
 }
 
+Result<std::optional<std::int64_t>> optional_id_query(const net::Request& request, std::string_view name,
+                                                      std::string_view what) {
+  const std::string text = request.query_param(name);
+  if (text.empty()) return std::optional<std::int64_t>{};
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0)
+    return Error::make(ErrorCode::validation_failed, std::string(name) + " must be " + std::string(what))
+        .with("field", std::string(name));
+  return std::optional<std::int64_t>{id};
+}
+
 std::pair<int, std::int64_t> page_params(const net::Request& request) {
   int limit = 50;
   std::int64_t after = 0;

@@ -37,6 +37,10 @@ Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohm
 /// Errors: validation_failed (details.field = key).
 Result<std::vector<std::int64_t>> id_list(const nlohmann::json& body, std::string_view key);
 /// `?limit=` as 1..200 (default 50) and `?cursor=` as the last id seen (default 0).
+/// The query parameter `name` as an id: nullopt when absent. Errors: validation_failed (field `name`) with
+/// "`name` must be `what`" when it is not a positive integer.
+Result<std::optional<std::int64_t>> optional_id_query(const net::Request& request, std::string_view name,
+                                                      std::string_view what);
 std::pair<int, std::int64_t> page_params(const net::Request& request);
 /// A JSON response with the given status and `Cache-Control: no-store`.
 net::Response json_response(int status, const nlohmann::json& body);
