@@ -88,6 +88,7 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
                                                    std::move(hooks), parts.metrics, parts.hub);
   TANDEM_ASSIGN(self->port_, parts.server->start());
   self->host_ = endpoint.first;
+  rt.services->jobs.start();
   return self;
 }
 
@@ -100,6 +101,7 @@ void TandemServer::stop() {
   if (!parts_ || parts_->stopped) return;
   parts_->stopped = true;
   parts_->server->stop();
+  runtime_->services->jobs.stop();
   runtime_->db->set_on_commit({});
   runtime_->db->close();
 }

@@ -24,6 +24,8 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       conversations(db, clock),
       customers(db, clock),
       portal_auth(db, clock),
-      portal(db, clock, items, conversations) {}
+      portal(db, clock, items, conversations),
+      email_settings(db, clock),
+      jobs(db, clock) {}
 
 }  // namespace tandem::service

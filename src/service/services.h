@@ -11,6 +11,7 @@
 #include "service/catalog/custom_field_service.h"
 #include "service/conversations/conversation_service.h"
 #include "service/customers/customer_service.h"
+#include "service/email/email_settings.h"
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
@@ -20,6 +21,7 @@
 #include "service/hierarchy/team_service.h"
 #include "service/hierarchy/tree_service.h"
 #include "service/items/item_service.h"
+#include "service/jobs/job_runner.h"
 #include "service/portal/portal_auth_service.h"
 #include "service/portal/portal_service.h"
 #include "service/search/search_service.h"
@@ -62,6 +64,8 @@ struct Services {
   CustomerService customers;
   PortalAuthService portal_auth;
   PortalService portal;
+  EmailSettingsService email_settings;
+  JobRunner jobs;  // handlers of durable jobs; `tandem serve` runs them in the background
 };
 
 }  // namespace tandem::service

@@ -1,0 +1,59 @@
+// Runs the durable jobs of store/job_queue.h: a handler per job kind, and one background thread that leases
+// due jobs, runs them outside any transaction (they may talk to the network) and finishes or retries them.
+// Jobs leased by a process that died are taken over when their lease expires.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/job_queue.h"
+
+namespace tandem::service {
+
+class JobRunner {
+ public:
+  /// A job's work. An error is recorded and the job retried with backoff (store::fail_job).
+  using Handler = std::function<Status(const store::Job& job)>;
+
+  /// Runs jobs of `db` under a lease owner name unique to this process.
+  JobRunner(store::Database& db, const Clock& clock);
+  ~JobRunner();
+  JobRunner(const JobRunner&) = delete;
+  JobRunner& operator=(const JobRunner&) = delete;
+
+  /// Registers the handler of jobs of `kind`, replacing an earlier one. Call before start().
+  void handle(std::string kind, Handler handler);
+  /// Runs due jobs one after another on the calling thread until none is due; returns how many ran.
+  /// Jobs of a kind without a handler fail (and are retried later). Errors: the store's.
+  Result<int> run_due();
+  /// Starts the background thread, which runs due jobs and then sleeps `poll` or until wake().
+  void start(std::chrono::milliseconds poll = std::chrono::seconds(1));
+  /// Makes the background thread look for due jobs now (e.g. right after one was enqueued).
+  void wake();
+  /// Stops the background thread after its current job. Idempotent.
+  void stop();
+
+ private:
+  Result<bool> run_one();
+  Status finish(const store::Job& job, const Status& outcome);
+
+  store::Database& db_;
+  const Clock& clock_;
+  const std::string owner_;
+  std::map<std::string, Handler, std::less<>> handlers_;
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool woken_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace tandem::service
