@@ -17,6 +17,17 @@ Result<net::Response> put_modules(ApiApp& app, RequestContext& context) {
   return json_response(200, modules);
 }
 
+Result<net::Response> get_email_settings(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto settings, app.services().email_settings.get(context.actor()));
+  return json_response(200, settings);
+}
+
+Result<net::Response> put_email_settings(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto body, parse_json_object(context.request));
+  TANDEM_ASSIGN(auto settings, app.services().email_settings.update(context.actor(), body));
+  return json_response(200, settings);
+}
+
 }  // namespace
 
 void register_settings_routes(ApiApp& app) {
@@ -24,6 +35,10 @@ void register_settings_routes(ApiApp& app) {
           [&app](RequestContext& c) { return get_modules(app, c); });
   app.add("PUT", "/api/v1/settings/modules", Access::signed_in,
           [&app](RequestContext& c) { return put_modules(app, c); });
+  app.add("GET", "/api/v1/settings/email", Access::signed_in,
+          [&app](RequestContext& c) { return get_email_settings(app, c); });
+  app.add("PUT", "/api/v1/settings/email", Access::signed_in,
+          [&app](RequestContext& c) { return put_email_settings(app, c); });
 }
 
 }  // namespace tandem::api

@@ -477,6 +477,21 @@ constexpr std::string_view kItemsByProjectState = R"sql(
 CREATE INDEX items_by_project_state ON items(project_id, state, updated_at);
 )sql";
 
+constexpr std::string_view kMailThreading = R"sql(
+-- Every Message-ID Tandem received or sent, with the item (and message) it belongs to: a reply finds its
+-- ticket through its In-Reply-To and References headers. Stored without angle brackets.
+CREATE TABLE mail_message_ids (
+  message_id              TEXT PRIMARY KEY,
+  item_id                 INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  conversation_message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+  direction               TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  created_at              INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX mail_message_ids_by_item ON mail_message_ids(item_id);
+-- The key of per-item reply addresses (support+1042-TOKEN@…): random per store.
+INSERT INTO settings(key, value, updated_at) VALUES ('mail_secret', json_quote(lower(hex(randomblob(32)))), 0);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -485,10 +500,12 @@ const std::vector<Migration>& all_migrations() {
       {2, "work items: teams, portfolios, projects, folders, types, statuses, items, messages, files, search",
        kWorkItems},
       {3, "search vocabulary: the indexed words of items and messages", kSearchVocabulary},
-      {4, "customers and permissions: settings, app levels, private projects, project teams, join requests, "
-          "organizations, customers, portal sessions and secrets, published items, access links",
+      {4,
+       "customers and permissions: settings, app levels, private projects, project teams, join requests, "
+       "organizations, customers, portal sessions and secrets, published items, access links",
        kCustomersAndPermissions},
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
+      {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
   };
   return migrations;
 }
