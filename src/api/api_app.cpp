@@ -91,10 +91,12 @@ void ApiApp::add(std::string method, std::string pattern, Access access, ApiHand
 }
 
 std::optional<net::Response> ApiApp::admit_upload(net::Request& request) {
-  request.route = std::string(kUploadPath);
+  const bool portal = request.path == kPortalUploadPath;
+  request.route = std::string(portal ? kPortalUploadPath : kUploadPath);
   RequestContext context{request, std::nullopt};
-  if (Status s = admit(context, Access::signed_in); !s.ok())
-    return error_response(s.error(), request.request_id);
+  Status admitted = check_module_of_path(request.path);
+  if (admitted.ok()) admitted = admit(context, portal ? Access::customer : Access::signed_in);
+  if (!admitted.ok()) return error_response(admitted.error(), request.request_id);
   return std::nullopt;
 }
 

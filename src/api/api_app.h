@@ -49,8 +49,8 @@ class ApiApp {
 
   /// Answers one request. Thread-safe; never throws for bad input.
   net::Response handle(net::Request& request);
-  /// Checks the head of an upload to kUploadPath before its body is read (sign-in, CSRF): an error response,
-  /// or nullopt to go on. Thread-safe.
+  /// Checks the head of an upload to kUploadPath or kPortalUploadPath before its body is read (sign-in,
+  /// CSRF, the portal module): an error response, or nullopt to go on. Thread-safe.
   std::optional<net::Response> admit_upload(net::Request& request);
   /// Authenticates a live-channel upgrade: session cookie (same origin only) or bearer token.
   /// Errors: unauthenticated, forbidden (cross-origin).
@@ -95,8 +95,10 @@ inline constexpr std::string_view kSessionCookie = "tandem_session";
 inline constexpr std::string_view kPortalCookie = "tandem_portal";
 /// The header carrying an item's secret link on portal requests.
 inline constexpr std::string_view kPortalLinkHeader = "X-Portal-Link";
-/// The route whose body the server streams to a file (multipart/form-data file uploads).
+/// The routes whose bodies the server streams to a file (multipart/form-data file uploads): the staff's and
+/// the customers'.
 inline constexpr std::string_view kUploadPath = "/api/v1/files";
+inline constexpr std::string_view kPortalUploadPath = "/portal/api/v1/files";
 
 /// A Set-Cookie value for a session cookie `name` (HttpOnly, SameSite=Lax, Path=/); an empty value with
 /// max_age 0 removes it.

@@ -6,14 +6,17 @@
 
 namespace tandem::api {
 
-namespace {
-
-Result<net::Response> upload_file(ApiApp& app, RequestContext& context) {
+Result<store::FileRow> receive_upload(ApiApp& app, RequestContext& context) {
   const net::Request& request = context.request;
   if (request.body_file.empty())
     return Error::internal_error("an upload reached its handler without a spooled body");
-  TANDEM_ASSIGN(auto file, app.services().files.upload(context.actor(), request.body_file,
-                                                       request.headers.get("Content-Type")));
+  return app.services().files.upload(context.actor(), request.body_file, request.headers.get("Content-Type"));
+}
+
+namespace {
+
+Result<net::Response> upload_file(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto file, receive_upload(app, context));
   net::Response response = json_response(201, file_json(file));
   response.headers.add("Location", "/api/v1/files/" + std::to_string(file.id));
   return response;

@@ -27,6 +27,14 @@ nlohmann::json portal_message_json(const service::MessageView& view) {
   return json;
 }
 
+// A file as its uploader sees it on the portal: no hash, its content served through the portal.
+nlohmann::json portal_file_json(const store::FileRow& file) {
+  nlohmann::json json = file_json(file);
+  json.erase("sha256");
+  json["url"] = "/portal/api/v1/files/" + std::to_string(file.id) + "/content";
+  return json;
+}
+
 // The answer to a successful sign-in: the customer, its CSRF token, and the portal cookie.
 net::Response signed_in(ApiApp& app, int status, const service::NewPortalSession& session) {
   net::Response response = json_response(
@@ -137,8 +145,14 @@ Result<net::Response> reply(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto item_id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
   TANDEM_ASSIGN(auto text, string_field(body, "body"));
-  TANDEM_ASSIGN(auto view, app.services().portal.reply(context.actor(), item_id, text));
+  TANDEM_ASSIGN(auto file_ids, id_list(body, "file_ids"));
+  TANDEM_ASSIGN(auto view, app.services().portal.reply(context.actor(), item_id, text, std::move(file_ids)));
   return json_response(201, portal_message_json(view));
+}
+
+Result<net::Response> upload(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto file, receive_upload(app, context));
+  return json_response(201, portal_file_json(file));
 }
 
 Result<net::Response> list_projects(ApiApp& app, RequestContext& context) {
@@ -177,6 +191,7 @@ void register_portal_routes(ApiApp& app) {
         [](ApiApp& a, RequestContext& c) { return follow(a, c, true); });
   route("DELETE", "/portal/api/v1/items/{id}/follow", Access::customer,
         [](ApiApp& a, RequestContext& c) { return follow(a, c, false); });
+  route("POST", std::string(kPortalUploadPath), Access::customer, upload);
   route("GET", "/portal/api/v1/files/{id}/content", Access::customer, file_download);
 }
 

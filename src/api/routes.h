@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "net/http.h"
+#include "store/files/file_repository.h"
 
 namespace tandem::api {
 
@@ -43,6 +44,10 @@ void register_join_request_routes(ApiApp& app);
 void register_customer_routes(ApiApp& app);
 /// /portal/api/v1: customer sign-in, items, tickets, replies, follows, messages and files.
 void register_portal_routes(ApiApp& app);
+
+/// Stores the file of a streamed multipart upload (the part named `file`) as the request's actor.
+/// Errors: those of FileService::upload.
+Result<store::FileRow> receive_upload(ApiApp& app, RequestContext& context);
 
 /// The content of file `{id}` as the request's actor may read it (attachment download, sniffed type,
 /// SHA-256 ETag). Errors: not_found.

@@ -48,7 +48,8 @@ net::ServerOptions server_options(const Config& config, std::string host, std::u
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.max_connections = config.max_connections;
   options.access_log = config.access_log;
-  options.upload = {std::string(api::kUploadPath), config.max_file_bytes,
+  options.upload = {{std::string(api::kUploadPath), std::string(api::kPortalUploadPath)},
+                    config.max_file_bytes,
                     (std::filesystem::path(config.data_dir) / "files" / "tmp").string()};
   return options;
 }

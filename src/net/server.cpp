@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -369,9 +370,11 @@ class HttpServer::Impl {
   }
 
   bool is_upload(const http::request_header<>& head) const {
-    if (options_.upload.path.empty() || head.method() != http::verb::post) return false;
+    if (options_.upload.paths.empty() || head.method() != http::verb::post) return false;
     const std::string_view target(head.target().data(), head.target().size());
-    return target.substr(0, target.find('?')) == options_.upload.path;
+    const auto path = target.substr(0, target.find('?'));
+    return std::find(options_.upload.paths.begin(), options_.upload.paths.end(), path) !=
+           options_.upload.paths.end();
   }
 
   // The Request for a head, with its request id.
@@ -410,7 +413,7 @@ class HttpServer::Impl {
 
   // Creates the upload spool folder and removes what a previous run left in it.
   Status prepare_spool_dir() {
-    if (options_.upload.path.empty()) return {};
+    if (options_.upload.paths.empty()) return {};
     std::error_code ec;
     std::filesystem::create_directories(options_.upload.spool_dir, ec);
     if (ec)

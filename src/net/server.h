@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/result.h"
@@ -17,9 +18,9 @@
 
 namespace tandem::net {
 
-/// A route whose request body is streamed into a file in `spool_dir` instead of memory (file uploads).
+/// Routes whose request bodies are streamed into files in `spool_dir` instead of memory (file uploads).
 struct UploadRoute {
-  std::string path;                     // exact path of a POST route; empty = none
+  std::vector<std::string> paths;       // exact paths of POST routes; empty = none
   std::uint64_t max_bytes = 100 << 20;  // larger bodies get 413 (by Content-Length, or while reading)
   std::string spool_dir;                // created at start; stale `upload-*` files are removed then
 };

@@ -74,7 +74,7 @@ class UploadServer {
     options.io_threads = 1;
     options.max_body_bytes = 100;
     options.access_log = false;
-    options.upload = {"/upload", 1000, spool_.string()};
+    options.upload = {{"/upload"}, 1000, spool_.string()};
     ServerHooks hooks = hooks_with(std::move(handle));
     hooks.admit_upload = std::move(admit);
     server_ = std::make_unique<HttpServer>(options, std::move(hooks), metrics_, hub_);

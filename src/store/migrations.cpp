@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include <chrono>
+#include <set>
 
 namespace tandem::store {
 
@@ -492,6 +493,10 @@ CREATE INDEX mail_message_ids_by_item ON mail_message_ids(item_id);
 INSERT INTO settings(key, value, updated_at) VALUES ('mail_secret', json_quote(lower(hex(randomblob(32)))), 0);
 )sql";
 
+constexpr std::string_view kPortalUploads = R"sql(
+ALTER TABLE files ADD COLUMN uploaded_by_customer INTEGER REFERENCES customers(id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -506,6 +511,7 @@ const std::vector<Migration>& all_migrations() {
        kCustomersAndPermissions},
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
+      {10, "portal uploads: files a customer uploaded", kPortalUploads},
   };
   return migrations;
 }
@@ -530,11 +536,14 @@ Result<int> migrate(Database& db) {
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
         "applied_at INTEGER NOT NULL)");
   }));
-  auto current = schema_version(db);
-  if (!current.ok()) return std::move(current).error();
+  std::set<std::int64_t> done;
+  TANDEM_TRY(db.read([&](Txn& txn) {
+    return txn.exec("SELECT version FROM schema_migrations", {},
+                    [&](const Row& row) { done.insert(row.int64(0)); });
+  }));
   int applied = 0;
   for (const Migration& m : all_migrations()) {
-    if (m.version <= current.value()) continue;
+    if (done.contains(m.version)) continue;
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();

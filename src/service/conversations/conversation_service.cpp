@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/policy.h"
+#include "service/files/file_service.h"
 #include "service/items/item_change_right.h"
 #include "service/text/markdown.h"
 #include "store/event_log.h"
@@ -58,8 +59,8 @@ Result<store::MessageRow> require_message(store::Txn& txn, const Actor& actor, s
 Result<store::FileRow> attachable_file(store::Txn& txn, const Actor& actor, std::int64_t file_id,
                                        std::string field) {
   TANDEM_ASSIGN(auto file,
-                store::find_readable_file(txn, file_id, user_id_of(actor).value_or(0),
-                                          Policy::visible_items(actor), Policy::visible_messages(actor)));
+                store::find_readable_file(txn, file_id, file_reader(actor), Policy::visible_items(actor),
+                                          Policy::visible_messages(actor)));
   if (!file)
     return invalid(std::move(field), "there is no file " + std::to_string(file_id) + " you may attach");
   return std::move(*file);

@@ -69,6 +69,10 @@ class FilePart {
 
 }  // namespace
 
+store::FileReader file_reader(const Actor& actor) {
+  return {actor.is_user() ? actor.user_id : 0, actor.is_customer() ? actor.customer_id : 0};
+}
+
 Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesystem::path& body_path,
                                            std::string_view content_type) {
   if (!Policy::can(actor, Action::upload_files))
@@ -96,6 +100,7 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
   file.mime = sniff_mime_type(blobs_.path_of(file.sha256));
   file.name = sanitize_file_name(part.filename());
   if (actor.is_user()) file.uploaded_by = actor.user_id;
+  if (actor.is_customer()) file.uploaded_by_customer = actor.customer_id;
   file.created_at = clock_.now_ms();
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(file.id, store::insert_file(txn, file));
@@ -110,9 +115,8 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
 Result<store::FileRow> FileService::get_file(const Actor& actor, std::int64_t id) {
   std::optional<store::FileRow> file;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(file,
-                  store::find_readable_file(txn, id, actor.is_user() ? actor.user_id : 0,
-                                            Policy::visible_items(actor), Policy::visible_messages(actor)));
+    TANDEM_ASSIGN(file, store::find_readable_file(txn, id, file_reader(actor), Policy::visible_items(actor),
+                                                  Policy::visible_messages(actor)));
     return {};
   }));
   if (!file) return Error::make(ErrorCode::not_found, "no such file");

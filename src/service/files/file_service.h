@@ -22,6 +22,9 @@ struct FileContent {
   std::filesystem::path path;
 };
 
+/// Whose own unattached uploads the actor may read: a user's or a customer's.
+store::FileReader file_reader(const Actor& actor);
+
 class FileService {
  public:
   /// Contents live under `files_dir`; uploads larger than `max_bytes` are refused.
@@ -31,9 +34,10 @@ class FileService {
 
   /// Stores the one part named `file` of a multipart/form-data body kept in the file `body_path`, sent with
   /// the Content-Type `content_type`, and records `file.uploaded`. The type is sniffed from the content;
-  /// the name is sanitised. Errors: unauthenticated (not a user or the system), unsupported_media_type (not
-  /// multipart/form-data), bad_request (malformed multipart), validation_failed (no `file` part, several,
-  /// or no filename; details.field = "file"), payload_too_large, unavailable (disk).
+  /// the name is sanitised. Users and signed-in customers may upload. Errors: forbidden,
+  /// unsupported_media_type (not multipart/form-data), bad_request (malformed multipart), validation_failed
+  /// (no `file` part, several, or no filename; details.field = "file"), payload_too_large, unavailable
+  /// (disk).
   Result<store::FileRow> upload(const Actor& actor, const std::filesystem::path& body_path,
                                 std::string_view content_type);
   /// The file `id` when the actor may read it (see store::find_readable_file). Errors: not_found.

@@ -148,9 +148,9 @@ Result<VisitorTicket> PortalService::submit_as_visitor(std::string_view email, s
   return ticket;
 }
 
-Result<MessageView> PortalService::reply(const Actor& customer, std::int64_t item_id,
-                                         const std::string& body) {
-  return conversations_.post_message(customer, item_id, NewMessage{body, "public", {}});
+Result<MessageView> PortalService::reply(const Actor& customer, std::int64_t item_id, const std::string& body,
+                                         std::vector<std::int64_t> file_ids) {
+  return conversations_.post_message(customer, item_id, NewMessage{body, "public", std::move(file_ids)});
 }
 
 Result<std::vector<MessageView>> PortalService::messages(const Actor& customer, std::int64_t item_id,

@@ -59,8 +59,10 @@ class PortalService {
   /// is a member of staff's).
   Result<VisitorTicket> submit_as_visitor(std::string_view email, std::string_view name,
                                           const TicketRequest& request);
-  /// Adds a public reply. Errors: not_found, validation_failed (body).
-  Result<MessageView> reply(const Actor& customer, std::int64_t item_id, const std::string& body);
+  /// Adds a public reply with the files the customer uploaded (file_ids). Errors: not_found,
+  /// validation_failed (body; file_ids naming a file that is not the customer's own upload).
+  Result<MessageView> reply(const Actor& customer, std::int64_t item_id, const std::string& body,
+                            std::vector<std::int64_t> file_ids);
   /// The item's public messages with id > after_id, oldest first. Errors: not_found.
   Result<std::vector<MessageView>> messages(const Actor& customer, std::int64_t item_id,
                                             std::int64_t after_id, int limit);

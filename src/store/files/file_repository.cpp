@@ -6,11 +6,12 @@ namespace tandem::store {
 
 namespace {
 
-#define TANDEM_FILE_COLUMNS "f.id, f.sha256, f.size, f.mime, f.name, f.uploaded_by, f.created_at"
+#define TANDEM_FILE_COLUMNS \
+  "f.id, f.sha256, f.size, f.mime, f.name, f.uploaded_by, f.created_at, f.uploaded_by_customer"
 
 FileRow file_from_row(const Row& row, std::size_t at = 0) {
   return FileRow{row.int64(at),    row.text(at + 1),      row.int64(at + 2), row.text(at + 3),
-                 row.text(at + 4), row.opt_int64(at + 5), row.int64(at + 6)};
+                 row.text(at + 4), row.opt_int64(at + 5), row.int64(at + 6), row.opt_int64(at + 7)};
 }
 
 Value optional_value(const std::optional<std::int64_t>& value) {
@@ -23,7 +24,7 @@ Result<std::vector<AttachmentRow>> attachments(Txn& txn, std::string_view where,
                                   "FROM attachments a JOIN files f ON f.id = a.file_id WHERE ") +
                           std::string(where) + " ORDER BY a.id",
                       params, [&](const Row& row) {
-                        rows.push_back({file_from_row(row), row.int64(7), row.opt_int64(8), row.int64(9)});
+                        rows.push_back({file_from_row(row), row.int64(8), row.opt_int64(9), row.int64(10)});
                       }));
   return rows;
 }
@@ -32,22 +33,25 @@ Result<std::vector<AttachmentRow>> attachments(Txn& txn, std::string_view where,
 
 Result<std::int64_t> insert_file(Txn& txn, const FileRow& file) {
   auto row = txn.one(
-      "INSERT INTO files(sha256, size, mime, name, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+      "INSERT INTO files(sha256, size, mime, name, uploaded_by, created_at, uploaded_by_customer) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {file.sha256, file.size, file.mime, file.name, optional_value(file.uploaded_by), file.created_at});
+      {file.sha256, file.size, file.mime, file.name, optional_value(file.uploaded_by), file.created_at,
+       optional_value(file.uploaded_by_customer)});
   if (!row.ok()) return std::move(row).error();
   return row.value()->int64(0);
 }
 
-Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, std::int64_t reader_user_id,
+Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, const FileReader& reader,
                                                   const SqlFilter& visible_items,
                                                   const SqlFilter& visible_messages) {
-  std::vector<Value> params{id, reader_user_id};
+  std::vector<Value> params{id, reader.user_id, reader.customer_id};
   append_filter_params(params, visible_items);
   append_filter_params(params, visible_messages);
   auto row = txn.one("SELECT " TANDEM_FILE_COLUMNS
                      " FROM files f WHERE f.id = ? AND ("
-                     "(f.uploaded_by = ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.file_id = f.id))"
+                     "((f.uploaded_by = ? OR f.uploaded_by_customer = ?) AND NOT EXISTS (SELECT 1 FROM "
+                     "attachments a WHERE a.file_id = f.id))"
                      " OR EXISTS (SELECT 1 FROM attachments a JOIN items ON items.id = a.item_id "
                      "LEFT JOIN messages m ON m.id = a.message_id WHERE a.file_id = f.id AND " +
                          visible_items.sql + " AND " + visible_messages.sql + "))",

@@ -16,10 +16,11 @@ struct FileRow {
   std::int64_t id = 0;
   std::string sha256;  // lowercase hex of the content
   std::int64_t size = 0;
-  std::string mime;  // sniffed from the content
-  std::string name;  // sanitised
-  std::optional<std::int64_t> uploaded_by;
+  std::string mime;                         // sniffed from the content
+  std::string name;                         // sanitised
+  std::optional<std::int64_t> uploaded_by;  // the user who uploaded it
   TimestampMs created_at = 0;
+  std::optional<std::int64_t> uploaded_by_customer;  // the customer who uploaded it on the portal
 };
 
 struct AttachmentRow {
@@ -31,11 +32,17 @@ struct AttachmentRow {
 
 /// Inserts a file row and returns its id.
 Result<std::int64_t> insert_file(Txn& txn, const FileRow& file);
-/// The file `id` when the reader may read it: unattached and uploaded by `reader_user_id`, or attached to
+/// Who reads a file: a user, a customer, or neither (0 for what it is not).
+struct FileReader {
+  std::int64_t user_id = 0;
+  std::int64_t customer_id = 0;
+};
+
+/// The file `id` when the reader may read it: unattached and uploaded by `reader` itself, or attached to
 /// an item that passes `visible_items` (a Policy::visible_items condition) directly or through a message,
 /// the attachment passing `visible_messages` (a Policy::visible_messages condition on `m`, which is NULL
 /// for a direct attachment); else nullopt.
-Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, std::int64_t reader_user_id,
+Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, const FileReader& reader,
                                                   const SqlFilter& visible_items,
                                                   const SqlFilter& visible_messages);
 /// Attaches a file to an item (and to one of its messages when `message_id` is set). Errors: conflict when
