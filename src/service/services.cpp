@@ -24,6 +24,11 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       conversations(db, clock),
       customers(db, clock),
       portal_auth(db, clock),
-      portal(db, clock, items, conversations) {}
+      portal(db, clock, items, conversations),
+      time_settings(db, clock),
+      rates(db, clock),
+      timesheets(db, clock, items),
+      timers(db, clock, items, timesheets),
+      time_reports(db) {}
 
 }  // namespace tandem::service

@@ -24,6 +24,11 @@
 #include "service/portal/portal_service.h"
 #include "service/search/search_service.h"
 #include "service/settings/module_service.h"
+#include "service/time/rate_service.h"
+#include "service/time/time_report_service.h"
+#include "service/time/time_settings.h"
+#include "service/time/timer_service.h"
+#include "service/time/timesheet_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -62,6 +67,11 @@ struct Services {
   CustomerService customers;
   PortalAuthService portal_auth;
   PortalService portal;
+  TimeSettingsService time_settings;
+  RateService rates;
+  TimesheetService timesheets;
+  TimerService timers;
+  TimeReportService time_reports;
 };
 
 }  // namespace tandem::service
