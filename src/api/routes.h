@@ -44,6 +44,16 @@ void register_customer_routes(ApiApp& app);
 /// /portal/api/v1: customer sign-in, items, tickets, replies, follows, messages and files.
 void register_portal_routes(ApiApp& app);
 
+/// /api/v1/timers: start, pause, resume and stop timers.
+void register_timer_routes(ApiApp& app);
+/// /api/v1/timesheets: entry, import, the approval steps, invoicing and actual work; the time of a portal
+/// item (/portal/api/v1/items/{id}/time).
+void register_timesheet_routes(ApiApp& app);
+/// /api/v1/reports/timesheets and its invoice-ready report.
+void register_report_routes(ApiApp& app);
+/// /api/v1/settings/time and /api/v1/rates.
+void register_time_settings_routes(ApiApp& app);
+
 /// The content of file `{id}` as the request's actor may read it (attachment download, sniffed type,
 /// SHA-256 ETag). Errors: not_found.
 Result<net::Response> file_download(ApiApp& app, RequestContext& context);
