@@ -5,7 +5,7 @@ LISTEN    ?= 127.0.0.1:8080
 JOBS      ?= $(shell nproc)
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print 2>/dev/null)
 
-.PHONY: all bootstrap build web run test bench bench-items format clean
+.PHONY: all bootstrap build web run test bench bench-items bench-time format clean
 
 all: build
 
@@ -31,9 +31,13 @@ test: build web
 bench: build
 	bench/http/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
 	bench/items/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
+	$(BUILD_DIR)/bench/time/bench_time
 
 bench-items: build
 	bench/items/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
+
+bench-time: build
+	$(BUILD_DIR)/bench/time/bench_time
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -38,10 +38,13 @@ struct ModulePrefix {
   std::string_view prefix;
   service::Module module;
 };
-constexpr std::array<ModulePrefix, 3> kModulePrefixes = {{
+constexpr std::array<ModulePrefix, 6> kModulePrefixes = {{
     {"/portal/", service::Module::portal},
     {"/api/v1/timesheets", service::Module::timesheets},
     {"/api/v1/timers", service::Module::timesheets},
+    {"/api/v1/reports/timesheets", service::Module::timesheets},
+    {"/api/v1/settings/time", service::Module::timesheets},
+    {"/api/v1/rates", service::Module::timesheets},
 }};
 
 }  // namespace
@@ -74,6 +77,10 @@ ApiApp::ApiApp(service::Services& services, net::Metrics& metrics, net::LiveHub&
   register_join_request_routes(*this);
   register_customer_routes(*this);
   register_portal_routes(*this);
+  register_timer_routes(*this);
+  register_timesheet_routes(*this);
+  register_report_routes(*this);
+  register_time_settings_routes(*this);
 }
 
 void ApiApp::add(std::string method, std::string pattern, Access access, ApiHandler handler) {

@@ -48,6 +48,15 @@ void register_portal_routes(ApiApp& app);
 /// Stores the file of a streamed multipart upload (the part named `file`) as the request's actor.
 /// Errors: those of FileService::upload.
 Result<store::FileRow> receive_upload(ApiApp& app, RequestContext& context);
+/// /api/v1/timers: start, pause, resume and stop timers.
+void register_timer_routes(ApiApp& app);
+/// /api/v1/timesheets: entry, import, the approval steps, invoicing and actual work; the time of a portal
+/// item (/portal/api/v1/items/{id}/time).
+void register_timesheet_routes(ApiApp& app);
+/// /api/v1/reports/timesheets and its invoice-ready report.
+void register_report_routes(ApiApp& app);
+/// /api/v1/settings/time and /api/v1/rates.
+void register_time_settings_routes(ApiApp& app);
 
 /// The content of file `{id}` as the request's actor may read it (attachment download, sniffed type,
 /// SHA-256 ETag). Errors: not_found.

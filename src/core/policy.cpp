@@ -61,12 +61,17 @@ bool company_wide(const Actor& actor, Action action) {
       return actor.level(App::customers) != AppLevel::limited;
     case Action::delete_customers:
       return actor.level(App::customers) == AppLevel::full;
+    case Action::track_time:
+      return actor.level(App::timesheets) != AppLevel::limited;
     case Action::manage_users:
     case Action::manage_catalog:
     case Action::manage_teams:
     case Action::manage_all_projects:
     case Action::manage_settings:
     case Action::manage_portal_settings:
+    case Action::manage_time_settings:
+    case Action::manage_rates:
+    case Action::invoice_time:
       return actor.role == Role::admin;
     case Action::manage_portfolios:
       return actor.role == Role::admin || actor.role == Role::manager;
@@ -136,6 +141,34 @@ SqlFilter Policy::visible_join_requests(const Actor& actor) {
       " OR EXISTS (SELECT 1 FROM project_teams pt JOIN team_members tm ON tm.team_id = pt.team_id"
       " WHERE pt.project_id = project_join_requests.project_id AND tm.user_id = ? AND pt.role = 'manager'))",
       {me, me, me}};
+}
+
+SqlFilter Policy::visible_timesheets(const Actor& actor) {
+  if (is_admin(actor)) return {"1", {}};
+  if (!actor.is_user() || !can(actor, Action::track_time)) return {"0", {}};
+  const std::int64_t me = actor.user_id;
+  return {
+      "(timesheets.user_id = ?"
+      " OR timesheets.project_id IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = ?"
+      " AND pm.role IN ('manager', 'lead'))"
+      " OR timesheets.project_id IN (SELECT pt.project_id FROM project_teams pt JOIN team_members tm"
+      " ON tm.team_id = pt.team_id WHERE tm.user_id = ? AND pt.role IN ('manager', 'lead')))",
+      {me, me, me}};
+}
+
+bool Policy::can_approve_timesheets(const Actor& actor, std::string_view member_role) {
+  if (is_admin(actor)) return true;
+  return actor.is_user() && can(actor, Action::track_time) && at_least(member_role, "lead");
+}
+
+bool Policy::can_change_timesheet(const Actor& actor, bool own, std::string_view member_role) {
+  if (is_admin(actor)) return true;
+  return actor.is_user() && can(actor, Action::track_time) && (own || at_least(member_role, "lead"));
+}
+
+bool Policy::can_see_item_time(const Actor& actor, bool shown_to_customers) {
+  if (actor.is_customer()) return shown_to_customers;
+  return is_admin(actor) || (actor.is_user() && can(actor, Action::track_time));
 }
 
 bool Policy::can_manage_project(const Actor& actor, std::string_view member_role) {

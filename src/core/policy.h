@@ -37,6 +37,12 @@ enum class Action {
   delete_customers,        // delete customers and organizations (customers app at full level)
   manage_portal_settings,  // change the portal settings (admins)
   write_internal_notes,    // write internal notes on items (internal users, never customers)
+  // Time tracking.
+  track_time,            // run timers, record and read one's own timesheets, read time reports and the
+                         // time settings (internal users with the timesheets app not limited)
+  manage_time_settings,  // change the time settings (admins)
+  manage_rates,          // read and change hourly rates (admins)
+  invoice_time,          // mark approved timesheets as invoiced (admins)
 };
 
 /// A SQL condition and the values for its `?` placeholders, in order. "1" lets everything through.
@@ -90,6 +96,21 @@ class Policy {
   /// The condition on a row of `project_join_requests` (referred to as `project_join_requests`) true for
   /// the requests `actor` may see: its own, and for admins and a project's managers, the project's.
   static SqlFilter visible_join_requests(const Actor& actor);
+  /// The condition on a row of `timesheets` (referred to as `timesheets`) true for the timesheets `actor`
+  /// may see: all for admins; for other users with the timesheets app not limited, their own and those of
+  /// the projects where their effective role is manager or lead; nothing for customers (the portal shows
+  /// time only as totals, see can_see_item_time).
+  static SqlFilter visible_timesheets(const Actor& actor);
+  /// True when `actor` may approve or reject timesheets of a project in which its effective role is
+  /// `member_role` ("" when not a member, or outside any project): admins, the project's managers and
+  /// leads; never at the limited level of the timesheets app.
+  static bool can_approve_timesheets(const Actor& actor, std::string_view member_role);
+  /// True when `actor` may change or delete a timesheet (not yet approved) it sees: its author, whoever may
+  /// approve it.
+  static bool can_change_timesheet(const Actor& actor, bool own, std::string_view member_role);
+  /// True when `actor` may see the time logged on an item it sees: internal users with the timesheets app
+  /// not limited; customers only when the time settings show time to customers (`shown_to_customers`).
+  static bool can_see_item_time(const Actor& actor, bool shown_to_customers);
   /// True when `actor` may change the project (its fields, folders) in which its effective role is
   /// `member_role` ("" when not a member): admins, its managers and leads; never at the limited level of
   /// the projects app.

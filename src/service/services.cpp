@@ -26,6 +26,11 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       portal_auth(db, clock),
       portal(db, clock, items, conversations),
       email_settings(db, clock),
-      jobs(db, clock) {}
+      jobs(db, clock),
+      time_settings(db, clock),
+      rates(db, clock),
+      timesheets(db, clock, items),
+      timers(db, clock, items, timesheets),
+      time_reports(db) {}
 
 }  // namespace tandem::service

@@ -26,6 +26,11 @@
 #include "service/portal/portal_service.h"
 #include "service/search/search_service.h"
 #include "service/settings/module_service.h"
+#include "service/time/rate_service.h"
+#include "service/time/time_report_service.h"
+#include "service/time/time_settings.h"
+#include "service/time/timer_service.h"
+#include "service/time/timesheet_service.h"
 #include "service/users/user_service.h"
 #include "store/database.h"
 
@@ -66,6 +71,11 @@ struct Services {
   PortalService portal;
   EmailSettingsService email_settings;
   JobRunner jobs;  // handlers of durable jobs; `tandem serve` runs them in the background
+  TimeSettingsService time_settings;
+  RateService rates;
+  TimesheetService timesheets;
+  TimerService timers;
+  TimeReportService time_reports;
 };
 
 }  // namespace tandem::service

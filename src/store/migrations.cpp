@@ -497,6 +497,67 @@ constexpr std::string_view kPortalUploads = R"sql(
 ALTER TABLE files ADD COLUMN uploaded_by_customer INTEGER REFERENCES customers(id);
 )sql";
 
+// Time tracking: timers that survive a restart, timesheets with their approval and billing, hourly rates.
+// A timesheet copies its item's project and organization so reports group on its own indexed columns.
+constexpr std::string_view kTimeTracking = R"sql(
+CREATE TABLE timers (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  state       TEXT NOT NULL CHECK (state IN ('running', 'paused')),
+  started_at  INTEGER NOT NULL,           -- when the timer was first started
+  resumed_at  INTEGER,                    -- while running: when the current run began
+  elapsed_ms  INTEGER NOT NULL DEFAULT 0  -- measured before the current run
+);
+CREATE INDEX timers_by_user ON timers(user_id, state);
+
+CREATE TABLE timesheets (
+  id              INTEGER PRIMARY KEY,
+  item_id         INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  project_id      INTEGER,                -- the item's project when written
+  organization_id INTEGER,                -- the customer organization billed (see TimesheetService)
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  started_at      INTEGER NOT NULL,
+  day             TEXT NOT NULL,          -- the UTC day of started_at, YYYY-MM-DD
+  minutes         INTEGER NOT NULL CHECK (minutes > 0),
+  billable        INTEGER NOT NULL DEFAULT 1,
+  rate_cents      INTEGER NOT NULL DEFAULT 0,  -- the hourly rate in force when written
+  amount_cents    INTEGER NOT NULL DEFAULT 0,  -- minutes * rate, 0 when not billable
+  note            TEXT NOT NULL DEFAULT '',
+  status          TEXT NOT NULL DEFAULT 'draft'
+                  CHECK (status IN ('draft', 'submitted', 'approved', 'rejected')),
+  reason          TEXT NOT NULL DEFAULT '',
+  decided_by      INTEGER REFERENCES users(id),
+  decided_at      INTEGER,
+  invoiced_at     INTEGER,
+  invoice_ref     TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL
+);
+-- Covering indexes, each leading with columns reports group and filter on and ending with what they sum:
+-- grouping on a prefix of one (in any order) reads it in order, without sorting the timesheets.
+CREATE INDEX timesheets_by_day ON timesheets(day, organization_id, project_id, user_id, item_id,
+  status, billable, invoiced_at, minutes, amount_cents);
+CREATE INDEX timesheets_by_organization ON timesheets(organization_id, project_id, day, user_id, item_id,
+  status, billable, invoiced_at, minutes, amount_cents);
+CREATE INDEX timesheets_by_project ON timesheets(project_id, user_id, day, item_id, organization_id,
+  status, billable, invoiced_at, minutes, amount_cents);
+CREATE INDEX timesheets_by_user ON timesheets(user_id, day, project_id, item_id, organization_id,
+  status, billable, invoiced_at, minutes, amount_cents);
+CREATE INDEX timesheets_by_item ON timesheets(item_id, day, user_id, project_id, organization_id,
+  status, billable, invoiced_at, minutes, amount_cents);
+
+-- Hourly rates; 0 in a key column means "any". The most specific matching rate wins (hourly_rate_cents).
+CREATE TABLE hourly_rates (
+  user_id         INTEGER NOT NULL DEFAULT 0,
+  project_id      INTEGER NOT NULL DEFAULT 0,
+  organization_id INTEGER NOT NULL DEFAULT 0,
+  rate_cents      INTEGER NOT NULL CHECK (rate_cents >= 0),
+  updated_at      INTEGER NOT NULL,
+  PRIMARY KEY (user_id, project_id, organization_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -511,6 +572,7 @@ const std::vector<Migration>& all_migrations() {
        kCustomersAndPermissions},
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
+      {7, "time tracking: timers, timesheets, hourly rates", kTimeTracking},
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
   };
   return migrations;
