@@ -110,6 +110,16 @@ void BM_ReportOneMonthByUserAndWeek(benchmark::State& state) {
   grouped_report(state, {store::TimeGrouping::user, store::TimeGrouping::week}, "2026-03-01", "2026-03-31");
 }
 
+// The invoice report's table alone (the query and the rows), to tell it from the spreadsheet writing.
+void BM_InvoiceTable(benchmark::State& state) {
+  World& w = world();
+  for (auto _ : state) {
+    auto table = w.reports.invoice_table(w.admin, 1, std::nullopt, std::nullopt);
+    if (!table.ok()) state.SkipWithError(table.error().message.c_str());
+    benchmark::DoNotOptimize(table);
+  }
+}
+
 void BM_InvoiceXlsx(benchmark::State& state) {
   World& w = world();
   std::size_t rows = 0, bytes = 0;
@@ -128,6 +138,7 @@ void BM_InvoiceXlsx(benchmark::State& state) {
 BENCHMARK(BM_ReportByProjectAndUser)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_ReportByOrganizationProjectMonth)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_ReportOneMonthByUserAndWeek)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(BM_InvoiceTable)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_InvoiceXlsx)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace

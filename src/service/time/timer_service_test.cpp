@@ -110,7 +110,9 @@ TEST_F(TimerServiceTest, SeveralRunningKeepsEveryTimerRunning) {
   set({{"timer_concurrency", "several_running"}});
   ASSERT_TRUE(timers_.start(member_, task_).ok());
   ASSERT_TRUE(timers_.start(member_, task2_).ok());
-  for (const auto& timer : timers_.list(member_).value()) EXPECT_EQ(timer.state, "running");
+  const auto timers = timers_.list(member_);
+  ASSERT_EQ(timers->size(), 2u);
+  for (const auto& timer : *timers) EXPECT_EQ(timer.state, "running");
 }
 
 TEST_F(TimerServiceTest, SingleRefusesASecondTimer) {
