@@ -4,6 +4,8 @@ import { SignInPage } from './components/auth/SignInPage';
 import { UnavailablePage } from './components/auth/UnavailablePage';
 import { Shell } from './components/shell/Shell';
 import { Splash } from './components/Splash';
+import { stopLive } from './data/live';
+import { WorkspaceProvider } from './data/workspace';
 import { navigate } from './router';
 
 type Session =
@@ -35,13 +37,16 @@ export function App() {
       return <SignInPage onSignedIn={(user) => setSession({ kind: 'signed-in', user })} />;
     case 'signed-in':
       return (
-        <Shell
-          user={session.user}
-          onSignedOut={() => {
-            navigate('/', true);
-            setSession({ kind: 'signed-out' });
-          }}
-        />
+        <WorkspaceProvider me={session.user} fallback={<Splash />}>
+          <Shell
+            user={session.user}
+            onSignedOut={() => {
+              stopLive();
+              navigate('/', true);
+              setSession({ kind: 'signed-out' });
+            }}
+          />
+        </WorkspaceProvider>
       );
   }
 }

@@ -1,34 +1,77 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
-import { HOME_APP, appForPath } from '../../apps';
+import { APPS, appAvailable, appForPath } from '../../apps';
+import { startLive } from '../../data/live';
+import { useWorkspace } from '../../data/workspace';
 import { useDismiss } from '../../hooks/useDismiss';
 import { navigate, usePath } from '../../router';
-import { AppPage } from './AppPage';
+import { ItemsApp } from '../items/ItemsApp';
+import { NewItemDialog } from './NewItemDialog';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import '../../styles/shell.css';
 
+const ProjectsApp = lazy(() => import('../admin/ProjectsApp'));
+const CustomersApp = lazy(() => import('../admin/CustomersApp'));
+const PeopleApp = lazy(() => import('../admin/PeopleApp'));
+const AdminApp = lazy(() => import('../admin/AdminApp'));
+
+/** Asks the open app to show its own "create" form (projects, customers, users…). */
+export const ADD_EVENT = 'tandem:add';
+
 /** The signed-in frame: top bar, app navigation (a drawer on narrow screens) and the current app's page. */
 export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
   const path = usePath();
   const app = appForPath(path);
+  const usable = app !== undefined && appAvailable(app, ws.me, ws.modules);
   const [navOpen, setNavOpen] = useState(false);
+  const [adding, setAdding] = useState<string | null>(null);
   const closeNav = useCallback(() => setNavOpen(false), []);
   useDismiss(navOpen, closeNav);
 
-  useEffect(() => {
-    if (app === undefined) navigate(HOME_APP.path, true);
-  }, [app]);
+  useEffect(startLive, []);
 
-  if (app === undefined) return null;
+  useEffect(() => {
+    if (usable) return;
+    const first = APPS.find((candidate) => appAvailable(candidate, ws.me, ws.modules));
+    if (first) navigate(first.path, true);
+  }, [usable, ws.me, ws.modules]);
+
+  if (!usable) return null;
+  const itemsApp = app.id === 'tickets' || app.id === 'tasks';
+  const onAdd = itemsApp
+    ? () => setAdding(app.id === 'tickets' ? 'ticket' : 'task')
+    : app.id === 'admin'
+      ? undefined
+      : () => window.dispatchEvent(new Event(ADD_EVENT));
   return (
     <div className={navOpen ? 'shell nav-open' : 'shell'}>
-      <TopBar user={user} navOpen={navOpen} onToggleNav={() => setNavOpen(!navOpen)} onSignedOut={onSignedOut} />
+      <TopBar
+        user={user}
+        navOpen={navOpen}
+        onToggleNav={() => setNavOpen(!navOpen)}
+        onSignedOut={onSignedOut}
+        onAdd={onAdd}
+        addLabel={t(`add.${app.id}`)}
+      />
       <div className="shell-body">
         <SideNav current={app} onNavigate={closeNav} />
         <div className="nav-backdrop" onClick={closeNav} aria-hidden="true" />
-        <AppPage app={app} />
+        {itemsApp ? (
+          <ItemsApp key={app.id} app={app.id === 'tickets' ? 'tickets' : 'tasks'} />
+        ) : (
+          <Suspense fallback={<main className="page" aria-busy="true" />}>
+            {app.id === 'projects' && <ProjectsApp />}
+            {app.id === 'customers' && <CustomersApp />}
+            {app.id === 'people' && <PeopleApp />}
+            {app.id === 'admin' && <AdminApp />}
+          </Suspense>
+        )}
       </div>
+      {adding !== null && <NewItemDialog typeKey={adding} onClose={() => setAdding(null)} />}
     </div>
   );
 }

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useItems } from '../../data/items';
+import { scopeQuery, useWorkspace } from '../../data/workspace';
+import { describeError } from '../../describeError';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { isTyping } from '../../hooks/useShortcut';
+import type { Item } from '../../model';
+import { itemPath } from '../../model';
+import { navigate, usePath, useSearchParams } from '../../router';
+import { Alert } from '../ui/Alert';
+import { Icon } from '../ui/Icon';
+import { FilterBar } from './FilterBar';
+import { FlatList } from './FlatList';
+import { ItemPanel } from './ItemPanel';
+import { NO_FILTERS, arrange, type Filters, type Sort } from './itemSort';
+import { StatusBoard } from './StatusBoard';
+import { TreeView } from './TreeView';
+import '../../styles/items.css';
+
+const VIEWS = ['list', 'board', 'tree'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The Tickets or Tasks app: the items of its types in the current scope as a list, board or tree, plus the open item. */
+export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const path = usePath();
+  const params = useSearchParams();
+  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'list';
+  const openNumber = Number(/^\/(?:tickets|tasks|items)\/(\d+)$/.exec(path)?.[1] ?? NaN);
+  const title = t(`apps.${app}.title`);
+  useDocumentTitle(title);
+
+  const typeKeys = useMemo(
+    () => ws.types.filter((type) => (app === 'tickets' ? type.key === 'ticket' : type.key !== 'ticket')).map((type) => type.key),
+    [ws.types, app],
+  );
+  const primaryType = ws.types.find((type) => type.key === (app === 'tickets' ? 'ticket' : 'task')) ?? ws.types[0];
+  const scope = scopeQuery(ws.scope);
+  const query = `type=${typeKeys.join(',')}&sort=-updated_at${scope === '' ? '' : `&${scope}`}`;
+  const scopeRef = useRef(ws.scope);
+  scopeRef.current = ws.scope;
+  const belongs = useCallback(
+    (item: Item) => {
+      if (!typeKeys.includes(item.type)) return false;
+      const s = scopeRef.current;
+      if (s.kind === 'project') return item.project_id === s.id;
+      if (s.kind === 'folder') return item.folder_id === s.id;
+      if (s.kind === 'portfolio') return item.project_id !== null && (ws.projectById.get(item.project_id)?.portfolio_ids.includes(s.id) ?? false);
+      return true;
+    },
+    [typeKeys, ws.projectById],
+  );
+  const { items, loading, error, upsert } = useItems(query, belongs);
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ column: 'updated', descending: true });
+  const shown = useMemo(() => arrange(ws, items, filters, sort), [ws, items, filters, sort]);
+  const [selected, setSelected] = useState(0);
+  const viewSuffix = view === 'list' ? '' : `?view=${view}`;
+
+  const open = useCallback((item: Item) => navigate(itemPath(item.type, item.number) + viewSuffix), [viewSuffix]);
+  const openIndex = shown.findIndex((item) => item.number === openNumber);
+  useEffect(() => {
+    if (openIndex >= 0) setSelected(openIndex);
+  }, [openIndex]);
+
+  // j/k move through the list (following along in the open panel), Enter opens.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (isTyping(event) || view !== 'list') return;
+      const step = event.key === 'j' ? 1 : event.key === 'k' ? -1 : 0;
+      if (step !== 0) {
+        const next = Math.min(shown.length - 1, Math.max(0, selected + step));
+        setSelected(next);
+        const item = shown[next];
+        if (item && !Number.isNaN(openNumber)) open(item);
+        event.preventDefault();
+      } else if (event.key === 'Enter' && shown[selected]) {
+        open(shown[selected]);
+        event.preventDefault();
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shown, selected, open, openNumber, view]);
+
+  function switchView(next: View) {
+    const base = Number.isNaN(openNumber) ? `/${app}` : path;
+    navigate(next === 'list' ? base : `${base}?view=${next}`);
+  }
+
+  return (
+    <div className={Number.isNaN(openNumber) ? 'items-app' : 'items-app has-panel'}>
+      <main className="items-main" aria-busy={loading}>
+        <header className="items-header">
+          <div className="items-title">
+            <h1 tabIndex={-1}>{title}</h1>
+            <span className="count-badge" aria-live="polite">
+              {loading ? t('items.loadingCount', { count: items.length }) : t('items.count', { count: shown.length })}
+            </span>
+          </div>
+          <div className="segmented" role="group" aria-label={t('items.view')}>
+            {VIEWS.map((v) => (
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => switchView(v)}>
+                <Icon name={v === 'list' ? 'list' : v === 'board' ? 'board' : 'tree'} size={16} />
+                <span>{t(`items.views.${v}`)}</span>
+              </button>
+            ))}
+          </div>
+        </header>
+        <FilterBar filters={filters} onChange={setFilters} typeKeys={typeKeys} />
+        {error !== null && <Alert message={describeError(t, error)} />}
+        {view === 'list' && (
+          <FlatList
+            items={shown}
+            sort={sort}
+            onSort={setSort}
+            selected={selected}
+            openNumber={openNumber}
+            onOpen={(item, index) => {
+              setSelected(index);
+              open(item);
+            }}
+          />
+        )}
+        {view === 'board' && primaryType && (
+          <StatusBoard type={primaryType} items={shown} onOpen={open} onChanged={upsert} openNumber={openNumber} />
+        )}
+        {view === 'tree' && <TreeView items={shown} onOpen={open} openNumber={openNumber} />}
+      </main>
+      {!Number.isNaN(openNumber) && (
+        <ItemPanel key={openNumber} number={openNumber} onClose={() => navigate(`/${app}${viewSuffix}`)} onChanged={upsert} />
+      )}
+    </div>
+  );
+}

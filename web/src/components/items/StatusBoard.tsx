@@ -1,0 +1,136 @@
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { partyName, useWorkspace } from '../../data/workspace';
+import { describeError } from '../../describeError';
+import type { Item, ItemType, Status } from '../../model';
+import { Alert } from '../ui/Alert';
+import { Avatar } from '../ui/Avatar';
+import { VirtualList } from '../ui/VirtualList';
+import { PriorityBadge } from './ItemBits';
+
+interface StatusBoardProps {
+  type: ItemType;
+  items: Item[];
+  openNumber: number;
+  onOpen: (item: Item) => void;
+  onChanged: (item: Item) => void;
+}
+
+const CARD_HEIGHT = 118;
+const DRAG_TYPE = 'application/x-tandem-item';
+
+/** The status board: a column per status of `type`; dropping a card on a column changes the item's status. */
+export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: StatusBoardProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const ofType = items.filter((item) => item.type_id === type.id);
+  const statuses = type.statuses.slice().sort((a, b) => a.position - b.position);
+
+  async function move(item: Item, status: Status) {
+    if (item.status_id === status.id) return;
+    setError(null);
+    onChanged({ ...item, status_id: status.id, state: status.state });
+    try {
+      onChanged(await api.patch<Item>(`/items/${item.id}`, { status_id: status.id }));
+    } catch (err) {
+      onChanged(item);
+      setError(err);
+    }
+  }
+
+  function drop(event: DragEvent, status: Status) {
+    event.preventDefault();
+    setOver(null);
+    const id = Number(event.dataTransfer.getData(DRAG_TYPE) || event.dataTransfer.getData('text/plain'));
+    const item = ofType.find((candidate) => candidate.id === id);
+    if (item) void move(item, status);
+  }
+
+  return (
+    <>
+      {error !== null && <Alert message={describeError(t, error)} />}
+      <div className="board" aria-label={t('items.views.board')}>
+        {statuses.map((status) => {
+          const cards = ofType.filter((item) => item.status_id === status.id);
+          return (
+            <section
+              key={status.id}
+              className={over === status.id ? 'board-column is-over' : 'board-column'}
+              aria-label={status.name}
+              data-status={status.name}
+              onDragOver={(event) => {
+                event.preventDefault();
+                event.dataTransfer.dropEffect = 'move';
+                setOver(status.id);
+              }}
+              onDragLeave={() => setOver(null)}
+              onDrop={(event) => drop(event, status)}
+            >
+              <header className="board-column-head" style={{ ['--status' as string]: status.color }}>
+                <span className="status-dot" aria-hidden="true" />
+                <h2>{status.name}</h2>
+                <span className="count">{cards.length}</span>
+              </header>
+              <VirtualList
+                className="board-cards"
+                count={cards.length}
+                rowHeight={CARD_HEIGHT}
+                renderRow={(index) => {
+                  const item = cards[index];
+                  return item ? <Card item={item} open={item.number === openNumber} onOpen={onOpen} /> : null;
+                }}
+              />
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+function Card({ item, open, onOpen }: { item: Item; open: boolean; onOpen: (item: Item) => void }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const project = item.project_id === null ? null : ws.projectById.get(item.project_id);
+  return (
+    <article
+      className={open ? 'card is-open' : 'card'}
+      draggable
+      tabIndex={0}
+      aria-label={`#${item.number} ${item.title}`}
+      data-item={item.number}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_TYPE, String(item.id));
+        event.dataTransfer.setData('text/plain', String(item.id));
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+      onClick={() => onOpen(item)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onOpen(item);
+      }}
+    >
+      <div className="card-top">
+        <span className="card-number">#{item.number}</span>
+        {project && <span className="card-project">{project.name}</span>}
+      </div>
+      <p className="card-title">{item.title}</p>
+      <div className="card-bottom">
+        <PriorityBadge priority={item.priority} />
+        {item.points !== null && (
+          <span className="points" title={t('items.points')}>
+            {item.points} {t('items.pointsShort')}
+          </span>
+        )}
+        <span className="card-assignees">
+          {item.assignees.slice(0, 3).map((party) => (
+            <span key={`${party.kind}${party.id}`} title={partyName(ws, party)}>
+              <Avatar name={partyName(ws, party)} size={22} />
+            </span>
+          ))}
+        </span>
+      </div>
+    </article>
+  );
+}
