@@ -1,8 +1,410 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useWorkspace } from '../../data/workspace';
+import { describeError } from '../../describeError';
+import type { JoinRequest, Portfolio, Project, ProjectMember } from '../../model';
+import { Alert } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
+import { FormDialog } from './FormDialog';
+import { Tabs } from './Tabs';
+import { useAddEvent } from './useAddEvent';
+import { useList } from './useList';
 
-/** The projects app. */
+const ROLES = ['manager', 'lead', 'standard', 'restricted'] as const;
+type Section = 'projects' | 'portfolios' | 'requests';
+
+/** The Projects app: projects (create, archive, members and roles), portfolios and join requests to decide. */
 export default function ProjectsApp() {
   const { t } = useTranslation();
-  return <AdminPage title={t('apps.projects.title')}>{null}</AdminPage>;
+  const ws = useWorkspace();
+  const [section, setSection] = useState<Section>('projects');
+  const [archived, setArchived] = useState(false);
+  const [creating, setCreating] = useState<'project' | 'portfolio' | null>(null);
+  const [openProject, setOpenProject] = useState<Project | null>(null);
+  const projects = useList<Project>(`/projects?archived=${archived}`);
+  const requests = useList<JoinRequest>('/join-requests');
+  const pending = requests.rows?.filter((r) => r.state === 'pending') ?? [];
+  const [error, setError] = useState<unknown>(null);
+  useAddEvent(() => setCreating(section === 'portfolios' ? 'portfolio' : 'project'));
+
+  async function decide(request: JoinRequest, verdict: 'approve' | 'deny') {
+    setError(null);
+    try {
+      await api.post(`/projects/${request.project_id}/join-requests/${request.id}/${verdict}`, {});
+      requests.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const portfolioName = (id: number) => ws.portfolios.find((p) => p.id === id)?.name ?? `#${id}`;
+  return (
+    <AdminPage
+      title={t('apps.projects.title')}
+      actions={
+        <>
+          <button type="button" className="button button-secondary button-small" onClick={() => setCreating('portfolio')}>
+            <Icon name="layers" size={16} />
+            {t('projects.newPortfolio')}
+          </button>
+          <button type="button" className="button button-primary button-small" onClick={() => setCreating('project')}>
+            <Icon name="plus" size={16} />
+            {t('add.projects')}
+          </button>
+        </>
+      }
+    >
+      <Tabs<Section>
+        label={t('apps.projects.title')}
+        current={section}
+        onSelect={setSection}
+        tabs={[
+          { id: 'projects', label: t('projects.projects') },
+          { id: 'portfolios', label: t('projects.portfolios') },
+          { id: 'requests', label: <>{t('projects.joinRequests')} {pending.length > 0 && <span className="count">{pending.length}</span>}</> },
+        ]}
+      />
+      {error !== null && <Alert message={describeError(t, error)} />}
+      {section === 'projects' && (
+        <>
+          <label className="check table-toolbar">
+            <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+            {t('projects.showArchived')}
+          </label>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('common.name')}</th>
+                <th>{t('projects.portfolios')}</th>
+                <th>{t('projects.myRole')}</th>
+                <th>{t('projects.visibility')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.rows?.map((project) => (
+                <tr key={project.id}>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setOpenProject(project)}>
+                      {project.name}
+                    </button>
+                    {project.description && <div className="cell-sub">{project.description}</div>}
+                  </td>
+                  <td>{project.portfolio_ids.map(portfolioName).join(', ') || '—'}</td>
+                  <td>{project.my_role ? t(`projects.roles.${project.my_role}` as 'projects.roles.manager') : '—'}</td>
+                  <td>{project.private ? t('projects.private') : t('projects.public')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {section === 'portfolios' && <Portfolios />}
+      {section === 'requests' && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('projects.requester')}</th>
+              <th>{t('projects.project')}</th>
+              <th>{t('projects.message')}</th>
+              <th>{t('projects.state')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.rows?.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('projects.noRequests')}
+                </td>
+              </tr>
+            )}
+            {requests.rows?.map((request) => (
+              <tr key={request.id}>
+                <td>{request.user_name}</td>
+                <td>{request.project_name}</td>
+                <td>{request.message || '—'}</td>
+                <td>{t(`projects.states.${request.state}`)}</td>
+                <td className="row-actions">
+                  {request.state === 'pending' && (
+                    <>
+                      <button type="button" className="button button-primary button-small" onClick={() => void decide(request, 'approve')}>
+                        {t('projects.approve')}
+                      </button>
+                      <button type="button" className="button button-secondary button-small" onClick={() => void decide(request, 'deny')}>
+                        {t('projects.deny')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating === 'project' && <NewProject onClose={() => setCreating(null)} onDone={() => { projects.reload(); ws.reload(); }} />}
+      {creating === 'portfolio' && <NewPortfolio onClose={() => setCreating(null)} />}
+      {openProject && (
+        <ProjectDialog
+          project={openProject}
+          onClose={() => setOpenProject(null)}
+          onChanged={() => {
+            projects.reload();
+            ws.reload();
+          }}
+        />
+      )}
+    </AdminPage>
+  );
+}
+
+function NewProject({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [isPrivate, setPrivate] = useState(false);
+  return (
+    <FormDialog
+      title={t('add.projects')}
+      submitLabel={t('common.create')}
+      onClose={onClose}
+      onSubmit={async () => {
+        await api.post('/projects', { name, description, private: isPrivate });
+        onDone();
+      }}
+    >
+      <label className="form-field">
+        <span>{t('common.name')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+      </label>
+      <label className="form-field">
+        <span>{t('common.description')}</span>
+        <textarea value={description} rows={3} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
+        {t('projects.privateHint')}
+      </label>
+    </FormDialog>
+  );
+}
+
+function NewPortfolio({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [name, setName] = useState('');
+  const [parent, setParent] = useState('');
+  return (
+    <FormDialog
+      title={t('projects.newPortfolio')}
+      submitLabel={t('common.create')}
+      onClose={onClose}
+      onSubmit={async () => {
+        await api.post('/portfolios', { name, parent_id: parent === '' ? null : Number(parent) });
+        ws.reload();
+      }}
+    >
+      <label className="form-field">
+        <span>{t('common.name')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+      </label>
+      <label className="form-field">
+        <span>{t('projects.parentPortfolio')}</span>
+        <select value={parent} onChange={(e) => setParent(e.target.value)}>
+          <option value="">{t('common.none')}</option>
+          {ws.portfolios.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
+  );
+}
+
+function Portfolios() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [error, setError] = useState<unknown>(null);
+  const [adding, setAdding] = useState<Record<number, string>>({});
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+      ws.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const render = (portfolio: Portfolio, depth: number): React.ReactNode => (
+    <li key={portfolio.id} style={{ marginLeft: depth * 20 }} className="portfolio">
+      <div className="portfolio-head">
+        <Icon name="layers" size={16} />
+        <strong>{portfolio.name}</strong>
+        <span className="count">{portfolio.project_ids.length}</span>
+      </div>
+      <ul className="portfolio-projects">
+        {portfolio.project_ids.map((id) => (
+          <li key={id} className="chip">
+            {ws.projectById.get(id)?.name ?? `#${id}`}
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('projects.removeFromPortfolio', { name: ws.projectById.get(id)?.name ?? id })}
+              onClick={() => void run(() => api.del(`/portfolios/${portfolio.id}/projects/${id}`))}
+            >
+              <Icon name="close" size={12} />
+            </button>
+          </li>
+        ))}
+        <li>
+          <select
+            className="chip-add"
+            aria-label={t('projects.addToPortfolio', { name: portfolio.name })}
+            value={adding[portfolio.id] ?? ''}
+            onChange={(e) => {
+              const id = e.target.value;
+              setAdding({ ...adding, [portfolio.id]: '' });
+              if (id !== '') void run(() => api.put(`/portfolios/${portfolio.id}/projects/${id}`, {}));
+            }}
+          >
+            <option value="">{t('items.add')}</option>
+            {ws.projects
+              .filter((p) => !portfolio.project_ids.includes(p.id))
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+          </select>
+        </li>
+      </ul>
+      <ul className="portfolio-children">{ws.portfolios.filter((p) => p.parent_id === portfolio.id).map((p) => render(p, 1))}</ul>
+    </li>
+  );
+
+  return (
+    <>
+      {error !== null && <Alert message={describeError(t, error)} />}
+      {ws.portfolios.length === 0 ? (
+        <p className="muted">{t('projects.noPortfolios')}</p>
+      ) : (
+        <ul className="portfolio-list">{ws.portfolios.filter((p) => p.parent_id === null).map((p) => render(p, 0))}</ul>
+      )}
+    </>
+  );
+}
+
+function ProjectDialog({ project, onClose, onChanged }: { project: Project; onClose: () => void; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const members = useList<ProjectMember>(`/projects/${project.id}/members`);
+  const [name, setName] = useState(project.name);
+  const [description, setDescription] = useState(project.description);
+  const [newMember, setNewMember] = useState('');
+  const [newRole, setNewRole] = useState<string>('standard');
+  const [error, setError] = useState<unknown>(null);
+
+  async function run(action: () => Promise<unknown>, after: () => void) {
+    setError(null);
+    try {
+      await action();
+      after();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const save = (fields: Record<string, unknown>) => run(() => api.patch(`/projects/${project.id}`, fields), onChanged);
+  const setRole = (userId: number, role: string) => run(() => api.put(`/projects/${project.id}/members/${userId}`, { role }), members.reload);
+
+  return (
+    <Dialog
+      title={project.name}
+      onClose={onClose}
+      wide
+      actions={
+        <>
+          <button type="button" className="button button-secondary" onClick={() => void save({ archived: !project.archived }).then(onClose)}>
+            {project.archived ? t('projects.unarchive') : t('projects.archive')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void save({ name, description }).then(onClose)}>
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <div className="form">
+        <Alert message={error === null ? null : describeError(t, error)} />
+        <label className="form-field">
+          <span>{t('common.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="form-field">
+          <span>{t('common.description')}</span>
+          <textarea value={description} rows={2} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <h3 className="section-title">{t('projects.members')}</h3>
+        <table className="table table-compact">
+          <tbody>
+            {members.rows?.map((member) => (
+              <tr key={member.user_id}>
+                <td>{member.name}</td>
+                <td>
+                  <select aria-label={t('projects.roleOf', { name: member.name })} value={member.role} onChange={(e) => void setRole(member.user_id, e.target.value)}>
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`projects.roles.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('projects.removeMember', { name: member.name })}
+                    onClick={() => void run(() => api.del(`/projects/${project.id}/members/${member.user_id}`), members.reload)}
+                  >
+                    <Icon name="trash" size={16} />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="inline-form">
+          <select aria-label={t('projects.newMember')} value={newMember} onChange={(e) => setNewMember(e.target.value)}>
+            <option value="">{t('projects.newMember')}</option>
+            {ws.users
+              .filter((u) => !members.rows?.some((m) => m.user_id === u.id))
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+          </select>
+          <select aria-label={t('projects.role')} value={newRole} onChange={(e) => setNewRole(e.target.value)}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`projects.roles.${role}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={newMember === ''}
+            onClick={() => void setRole(Number(newMember), newRole).then(() => setNewMember(''))}
+          >
+            {t('projects.addMember')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
 }

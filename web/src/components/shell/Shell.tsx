@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
-import { APPS, appAvailable, appForPath } from '../../apps';
+import { ADD_EVENT, APPS, appAvailable, appForPath } from '../../apps';
 import { startLive } from '../../data/live';
 import { useWorkspace } from '../../data/workspace';
 import { useDismiss } from '../../hooks/useDismiss';
@@ -16,9 +16,6 @@ const ProjectsApp = lazy(() => import('../admin/ProjectsApp'));
 const CustomersApp = lazy(() => import('../admin/CustomersApp'));
 const PeopleApp = lazy(() => import('../admin/PeopleApp'));
 const AdminApp = lazy(() => import('../admin/AdminApp'));
-
-/** Asks the open app to show its own "create" form (projects, customers, users…). */
-export const ADD_EVENT = 'tandem:add';
 
 /** The signed-in frame: top bar, app navigation (a drawer on narrow screens) and the current app's page. */
 export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
