@@ -77,6 +77,13 @@ function ModuleSwitches() {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const { error, saved, run } = useAction();
+  // Shown at once and put right by the workspace reload when the server refuses.
+  const [modules, setModules] = useState(ws.modules);
+  useEffect(() => setModules(ws.modules), [ws.modules]);
+  function toggle(name: keyof Modules, on: boolean) {
+    setModules({ ...modules, [name]: on });
+    void run(() => api.put('/settings/modules', { [name]: on }).finally(ws.reload));
+  }
   return (
     <section className="settings-card" aria-label={t('admin.modules')}>
       <p className="muted">{t('admin.modulesHint')}</p>
@@ -88,8 +95,8 @@ function ModuleSwitches() {
               <input
                 type="checkbox"
                 role="switch"
-                checked={ws.modules[name]}
-                onChange={(e) => void run(() => api.put('/settings/modules', { [name]: e.target.checked }).then(ws.reload))}
+                checked={modules[name]}
+                onChange={(e) => toggle(name, e.target.checked)}
               />
               <span className="switch-track" aria-hidden="true" />
               <span>{t(`admin.moduleNames.${name}`)}</span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { partyName, useWorkspace } from '../../data/workspace';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
 import type { Item } from '../../model';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
@@ -17,11 +18,14 @@ interface FlatListProps {
 }
 
 const ROW_HEIGHT = 44;
+// Rows take two lines on narrow screens.
+const ROW_HEIGHT_NARROW = 62;
 
 /** The flat list: a sortable header and a virtualised grid of rows, one per item. */
 export function FlatList({ items, sort, onSort, selected, openNumber, onOpen }: FlatListProps) {
   const { t, i18n } = useTranslation();
   const ws = useWorkspace();
+  const narrow = useMediaQuery('(max-width: 860px)');
 
   function header(column: Column) {
     const active = sort.column === column;
@@ -93,7 +97,7 @@ export function FlatList({ items, sort, onSort, selected, openNumber, onOpen }: 
       {items.length === 0 ? (
         <p className="list-empty">{t('items.none')}</p>
       ) : (
-        <VirtualList count={items.length} rowHeight={ROW_HEIGHT} renderRow={row} scrollToIndex={selected} role="rowgroup" />
+        <VirtualList count={items.length} rowHeight={narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT} renderRow={row} scrollToIndex={selected} role="rowgroup" />
       )}
     </div>
   );
