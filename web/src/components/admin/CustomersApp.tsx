@@ -22,6 +22,7 @@ export default function CustomersApp() {
   const ws = useWorkspace();
   const [section, setSection] = useState<Section>('customers');
   const [creating, setCreating] = useState<Section | null>(null);
+  const [sharing, setSharing] = useState(false);
   const customers = useList<Customer>('/customers');
   const organizations = useList<Organization>('/organizations');
   const [notice, setNotice] = useState<string | null>(null);
@@ -45,10 +46,16 @@ export default function CustomersApp() {
     <AdminPage
       title={t('apps.customers.title')}
       actions={
-        <button type="button" className="button button-primary button-small" onClick={() => setCreating(section)}>
-          <Icon name="plus" size={16} />
-          {section === 'customers' ? t('add.customers') : t('customers.newOrganization')}
-        </button>
+        <>
+          <button type="button" className="button button-secondary button-small" onClick={() => setSharing(true)}>
+            <Icon name="board" size={16} />
+            {t('customers.shareProjects')}
+          </button>
+          <button type="button" className="button button-primary button-small" onClick={() => setCreating(section)}>
+            <Icon name="plus" size={16} />
+            {section === 'customers' ? t('add.customers') : t('customers.newOrganization')}
+          </button>
+        </>
       }
     >
       <Tabs<Section>
@@ -120,6 +127,14 @@ export default function CustomersApp() {
         </table>
       )}
       {creating === 'customers' && <NewCustomer organizations={organizations.rows ?? []} onClose={() => setCreating(null)} onDone={customers.reload} />}
+      {sharing && (
+        <ShareProjects
+          customers={customers.rows ?? []}
+          organizations={organizations.rows ?? []}
+          onClose={() => setSharing(false)}
+          onDone={() => setNotice(t('customers.shared'))}
+        />
+      )}
       {creating === 'organizations' && <NewOrganization onClose={() => setCreating(null)} onDone={organizations.reload} />}
     </AdminPage>
   );
@@ -198,6 +213,56 @@ function NewOrganization({ onClose, onDone }: { onClose: () => void; onDone: () 
           ))}
         </select>
       </label>
+    </FormDialog>
+  );
+}
+
+interface ShareProps {
+  customers: Customer[];
+  organizations: Organization[];
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** The bulk "share projects" dialog: the chosen customers and organizations follow the chosen projects. */
+function ShareProjects({ customers, organizations, onClose, onDone }: ShareProps) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [projects, setProjects] = useState<number[]>([]);
+  const [people, setPeople] = useState<number[]>([]);
+  const [orgs, setOrgs] = useState<number[]>([]);
+  const column = (legend: string, rows: { id: number; name: string }[], chosen: number[], set: (ids: number[]) => void) => (
+    <fieldset className="fieldset share-column">
+      <legend>{legend}</legend>
+      {rows.map((row) => (
+        <label key={row.id} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(row.id)}
+            onChange={(e) => set(e.target.checked ? [...chosen, row.id] : chosen.filter((id) => id !== row.id))}
+          />
+          {row.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <FormDialog
+      title={t('customers.shareProjects')}
+      submitLabel={t('customers.share')}
+      wide
+      onClose={onClose}
+      onSubmit={async () => {
+        await api.post('/projects/share', { project_ids: projects, customer_ids: people, organization_ids: orgs });
+        onDone();
+      }}
+    >
+      <p className="muted">{t('customers.shareHint')}</p>
+      <div className="share-grid">
+        {column(t('projects.projects'), ws.projects, projects, setProjects)}
+        {column(t('customers.customers'), customers, people, setPeople)}
+        {column(t('customers.organizations'), organizations, orgs, setOrgs)}
+      </div>
     </FormDialog>
   );
 }

@@ -19,6 +19,11 @@ import { TreeView } from './TreeView';
 import '../../styles/items.css';
 
 const VIEWS = ['list', 'board', 'tree'] as const;
+
+// Enter opens the selected row only when no button or link has the focus (they handle Enter themselves).
+function onList(target: EventTarget | null): boolean {
+  return target === document.body || (target instanceof HTMLElement && target.closest('.flat-list') !== null);
+}
 type View = (typeof VIEWS)[number];
 
 /** The Tickets or Tasks app: the items of its types in the current scope as a list, board or tree, plus the open item. */
@@ -77,7 +82,7 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
         const item = shown[next];
         if (item && !Number.isNaN(openNumber)) open(item);
         event.preventDefault();
-      } else if (event.key === 'Enter' && shown[selected]) {
+      } else if (event.key === 'Enter' && shown[selected] && onList(event.target)) {
         open(shown[selected]);
         event.preventDefault();
       }

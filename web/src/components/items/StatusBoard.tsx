@@ -117,7 +117,7 @@ function Card({ item, open, onOpen }: { item: Item; open: boolean; onOpen: (item
       </div>
       <p className="card-title">{item.title}</p>
       <div className="card-bottom">
-        <PriorityBadge priority={item.priority} />
+        {item.priority > 0 && <PriorityBadge priority={item.priority} />}
         {item.points !== null && (
           <span className="points" title={t('items.points')}>
             {item.points} {t('items.pointsShort')}
