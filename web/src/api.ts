@@ -142,25 +142,29 @@ export const api = {
   del: (path: string) => request('DELETE', path).then(() => undefined),
 };
 
-/** Follows `next_cursor` until the list ends (or `max` rows), calling `onPage` with everything so far. */
+/**
+ * Follows `next_cursor` until the list ends, calling `onPage` with everything so far; the first page holds
+ * `firstPage` rows (small, to show something at once), the others 200. Stops early once `signal` aborts.
+ */
 export async function fetchAll<T>(
   path: string,
   onPage?: (rows: T[]) => void,
-  max = Infinity,
   signal?: AbortSignal,
+  firstPage = 200,
 ): Promise<T[]> {
   const rows: T[] = [];
   let cursor: string | null = null;
   const sep = path.includes('?') ? '&' : '?';
   do {
+    const limit = cursor === null ? firstPage : 200;
     const page: Page<T> = await api.get<Page<T>>(
-      `${path}${sep}limit=200${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      `${path}${sep}limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
     );
     if (signal?.aborted) return rows;
     rows.push(...page.data);
     onPage?.(rows.slice());
     cursor = page.next_cursor;
-  } while (cursor !== null && rows.length < max);
+  } while (cursor !== null);
   return rows;
 }
 

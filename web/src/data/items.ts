@@ -24,7 +24,7 @@ export function useItems(query: string, belongs: (item: Item) => boolean): ItemS
     setLoading(true);
     setError(null);
     setItems([]);
-    fetchAll<Item>(`/items?${query}`, (rows) => setItems(rows), Infinity, abort.signal).then(
+    fetchAll<Item>(`/items?${query}`, (rows) => setItems(rows), abort.signal, 50).then(
       () => !abort.signal.aborted && setLoading(false),
       (err: unknown) => {
         if (abort.signal.aborted) return;

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partyName, useWorkspace } from '../../data/workspace';
 import { useMediaQuery } from '../../hooks/useMediaQuery';
@@ -23,8 +24,7 @@ const ROW_HEIGHT_NARROW = 62;
 
 /** The flat list: a sortable header and a virtualised grid of rows, one per item. */
 export function FlatList({ items, sort, onSort, selected, openNumber, onOpen }: FlatListProps) {
-  const { t, i18n } = useTranslation();
-  const ws = useWorkspace();
+  const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 860px)');
 
   function header(column: Column) {
@@ -47,43 +47,8 @@ export function FlatList({ items, sort, onSort, selected, openNumber, onOpen }: 
   function row(index: number) {
     const item = items[index];
     if (!item) return null;
-    const project = item.project_id === null ? null : ws.projectById.get(item.project_id);
-    const classes = ['item-row'];
-    if (index === selected) classes.push('is-selected');
-    if (item.number === openNumber) classes.push('is-open');
     return (
-      <div role="row" className={classes.join(' ')} aria-selected={index === selected} onClick={() => onOpen(item, index)}>
-        <div role="cell" className="cell cell-number">
-          #{item.number}
-        </div>
-        <div role="cell" className="cell cell-title">
-          <a href={item.url} onClick={(e) => e.preventDefault()} tabIndex={index === selected ? 0 : -1}>
-            {item.title}
-          </a>
-        </div>
-        <div role="cell" className="cell cell-status">
-          <StatusPill statusId={item.status_id} />
-        </div>
-        <div role="cell" className="cell cell-priority">
-          <PriorityBadge priority={item.priority} />
-        </div>
-        <div role="cell" className="cell cell-assignees">
-          {item.assignees.slice(0, 3).map((party) => (
-            <span key={`${party.kind}${party.id}`} className="assignee" title={partyName(ws, party)}>
-              <Avatar name={partyName(ws, party)} size={22} />
-            </span>
-          ))}
-          {item.assignees.length === 1 && item.assignees[0] && (
-            <span className="assignee-name">{partyName(ws, item.assignees[0])}</span>
-          )}
-        </div>
-        <div role="cell" className="cell cell-project">
-          {project?.name ?? '—'}
-        </div>
-        <div role="cell" className="cell cell-updated">
-          {relativeTime(item.updated_at, i18n.language)}
-        </div>
-      </div>
+      <Row item={item} index={index} selected={index === selected} open={item.number === openNumber} onOpen={onOpen} />
     );
   }
 
@@ -102,3 +67,55 @@ export function FlatList({ items, sort, onSort, selected, openNumber, onOpen }: 
     </div>
   );
 }
+
+interface RowProps {
+  item: Item;
+  index: number;
+  selected: boolean;
+  open: boolean;
+  onOpen: (item: Item, index: number) => void;
+}
+
+// Rows re-render only when their item or selection changes, so scrolling just places them.
+const Row = memo(function Row({ item, index, selected, open, onOpen }: RowProps) {
+  const { i18n } = useTranslation();
+  const ws = useWorkspace();
+  const project = item.project_id === null ? null : ws.projectById.get(item.project_id);
+  const classes = ['item-row'];
+  if (selected) classes.push('is-selected');
+  if (open) classes.push('is-open');
+  return (
+    <div role="row" className={classes.join(' ')} aria-selected={selected} onClick={() => onOpen(item, index)}>
+      <div role="cell" className="cell cell-number">
+        #{item.number}
+      </div>
+      <div role="cell" className="cell cell-title">
+        <a href={item.url} onClick={(e) => e.preventDefault()} tabIndex={selected ? 0 : -1}>
+          {item.title}
+        </a>
+      </div>
+      <div role="cell" className="cell cell-status">
+        <StatusPill statusId={item.status_id} />
+      </div>
+      <div role="cell" className="cell cell-priority">
+        <PriorityBadge priority={item.priority} />
+      </div>
+      <div role="cell" className="cell cell-assignees">
+        {item.assignees.slice(0, 3).map((party) => (
+          <span key={`${party.kind}${party.id}`} className="assignee" title={partyName(ws, party)}>
+            <Avatar name={partyName(ws, party)} size={22} />
+          </span>
+        ))}
+        {item.assignees.length === 1 && item.assignees[0] && (
+          <span className="assignee-name">{partyName(ws, item.assignees[0])}</span>
+        )}
+      </div>
+      <div role="cell" className="cell cell-project">
+        {project?.name ?? '—'}
+      </div>
+      <div role="cell" className="cell cell-updated">
+        {relativeTime(item.updated_at, i18n.language)}
+      </div>
+    </div>
+  );
+});

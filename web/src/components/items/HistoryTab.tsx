@@ -40,7 +40,10 @@ export function HistoryTab({ item, revision }: { item: Item; revision: number })
     <ol className="history" role="tabpanel" aria-label={t('item.tabs.history')}>
       {events.map((event) => {
         const actor = event.actor?.id != null ? ws.userById.get(event.actor.id)?.name : undefined;
-        const changes = Object.entries(event.payload.changes ?? {});
+        // A conversion names the type both by key and by id; the id reads better once resolved to a name.
+        const changes = Object.entries(event.payload.changes ?? {}).filter(
+          ([field], _, all) => field !== 'type' || !all.some(([other]) => other === 'type_id'),
+        );
         return (
           <li key={event.id} className="history-entry">
             <span className="history-icon" aria-hidden="true">
