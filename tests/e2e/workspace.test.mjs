@@ -143,7 +143,9 @@ test('dragging a card to another column changes its status', TIMEOUT, async () =
     await card.dragTo(column('Open'));
     await column('Open').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
     await screenshot(page, 'board-after-drag');
-    const types = await (await apiAs()).get('/api/v1/item-types');
+    const api = await apiAs();
+    const types = await api.get('/api/v1/item-types');
+    await api.dispose();
     const open = types.data.find((t) => t.key === 'ticket').statuses.find((s) => s.name === 'Open');
     await assert.doesNotReject(async () => {
       for (let attempt = 0; attempt < 50; attempt++) {
@@ -152,6 +154,26 @@ test('dragging a card to another column changes its status', TIMEOUT, async () =
       }
       throw new Error('the status did not change on the server');
     });
+  });
+});
+
+test('dragging an item onto a project in the tree files it there', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'File me under Project 1' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=tree');
+    await expectShell(page);
+    await page.getByLabel('Filter by words or #number').fill(String(ticket.number));
+    await page.getByRole('treeitem', { name: /^No project/ }).click();
+    const row = page.getByRole('treeitem', { name: new RegExp(`#${ticket.number} `) });
+    await row.dragTo(page.getByRole('treeitem', { name: /^Project 1 \(/ }));
+    await page.getByRole('treeitem', { name: /^No project/ }).waitFor({ state: 'detached' });
+    await page.getByRole('treeitem', { name: /^Project 1 \(/ }).click();
+    await page.getByRole('treeitem', { name: new RegExp(`#${ticket.number} `) }).waitFor();
+    await screenshot(page, 'tree-after-move');
+    const api = await apiAs();
+    const { data } = await api.get('/api/v1/projects?limit=200');
+    await api.dispose();
+    assert.equal((await readItem(ticket.id)).project_id, data.find((p) => p.name === 'Project 1').id);
   });
 });
 

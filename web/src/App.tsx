@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchCurrentUser, type User } from './api';
+import { fetchCurrentUser, onSessionEnded, type User } from './api';
 import { SignInPage } from './components/auth/SignInPage';
 import { UnavailablePage } from './components/auth/UnavailablePage';
 import { Shell } from './components/shell/Shell';
@@ -27,6 +27,14 @@ export function App() {
   }, []);
 
   useEffect(check, [check]);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        stopLive();
+        setSession({ kind: 'signed-out' });
+      }),
+    [],
+  );
 
   switch (session.kind) {
     case 'checking':

@@ -33,6 +33,12 @@ const BASE = '/api/v1';
 
 // The session's anti-forgery token; the session cookie itself is HttpOnly and never seen here.
 let csrfToken: string | null = null;
+let sessionEnded: () => void = () => undefined;
+
+/** Registers what to do when the server no longer knows the session (it expired or was signed out elsewhere). */
+export function onSessionEnded(callback: () => void): void {
+  sessionEnded = callback;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -72,6 +78,10 @@ async function request(method: Method, path: string, body?: unknown): Promise<un
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached.');
+  }
+  if (res.status === 401 && csrfToken !== null && path !== '/auth/login' && path !== '/auth/logout') {
+    csrfToken = null;
+    sessionEnded();
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return null;

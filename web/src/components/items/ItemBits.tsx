@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace';
 
+/** The drag-and-drop data type that carries an item id between the views. */
+export const ITEM_DRAG_TYPE = 'application/x-tandem-item';
+
 /** A status name with its colour dot. */
 export function StatusPill({ statusId }: { statusId: number }) {
   const ws = useWorkspace();

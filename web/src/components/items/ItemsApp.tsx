@@ -133,7 +133,7 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
         {view === 'board' && primaryType && (
           <StatusBoard type={primaryType} items={shown} onOpen={open} onChanged={upsert} openNumber={openNumber} />
         )}
-        {view === 'tree' && <TreeView items={shown} onOpen={open} openNumber={openNumber} />}
+        {view === 'tree' && <TreeView items={shown} onOpen={open} onChanged={upsert} openNumber={openNumber} />}
       </main>
       {!Number.isNaN(openNumber) && (
         <ItemPanel key={openNumber} number={openNumber} onClose={() => navigate(`/${app}${viewSuffix}`)} onChanged={upsert} />

@@ -7,7 +7,7 @@ import type { Item, ItemType, Status } from '../../model';
 import { Alert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
 import { VirtualList } from '../ui/VirtualList';
-import { PriorityBadge } from './ItemBits';
+import { ITEM_DRAG_TYPE, PriorityBadge } from './ItemBits';
 
 interface StatusBoardProps {
   type: ItemType;
@@ -18,7 +18,6 @@ interface StatusBoardProps {
 }
 
 const CARD_HEIGHT = 118;
-const DRAG_TYPE = 'application/x-tandem-item';
 
 /** The status board: a column per status of `type`; dropping a card on a column changes the item's status. */
 export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: StatusBoardProps) {
@@ -43,7 +42,7 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
   function drop(event: DragEvent, status: Status) {
     event.preventDefault();
     setOver(null);
-    const id = Number(event.dataTransfer.getData(DRAG_TYPE) || event.dataTransfer.getData('text/plain'));
+    const id = Number(event.dataTransfer.getData(ITEM_DRAG_TYPE) || event.dataTransfer.getData('text/plain'));
     const item = ofType.find((candidate) => candidate.id === id);
     if (item) void move(item, status);
   }
@@ -102,7 +101,7 @@ function Card({ item, open, onOpen }: { item: Item; open: boolean; onOpen: (item
       aria-label={`#${item.number} ${item.title}`}
       data-item={item.number}
       onDragStart={(event) => {
-        event.dataTransfer.setData(DRAG_TYPE, String(item.id));
+        event.dataTransfer.setData(ITEM_DRAG_TYPE, String(item.id));
         event.dataTransfer.setData('text/plain', String(item.id));
         event.dataTransfer.effectAllowed = 'move';
       }}
