@@ -38,6 +38,15 @@ test('the ticket list, board and tree show the demo tickets', TIMEOUT, async () 
     await page.getByText(/^\d+ items$/).waitFor();
     await screenshot(page, 'tickets-list');
 
+    await page.getByLabel('Group by', { exact: true }).selectOption('status');
+    await page.getByRole('button', { name: /^New \(\d+\)$/ }).waitFor();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('group', { name: 'Columns' }).getByLabel('Project').uncheck();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('columnheader', { name: 'Project' }).count(), 0);
+    await screenshot(page, 'tickets-grouped');
+    await page.getByLabel('Group by', { exact: true }).selectOption('');
+
     await page.getByRole('button', { name: 'Board' }).click();
     await page.getByRole('region', { name: 'Pending customer' }).waitFor();
     assert.match(page.url(), /\/tickets\?view=board$/);

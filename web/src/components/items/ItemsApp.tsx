@@ -5,6 +5,7 @@ import { scopeQuery, useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { isTyping } from '../../hooks/useShortcut';
+import { useStoredState } from '../../hooks/useStoredState';
 import type { Item } from '../../model';
 import { itemPath } from '../../model';
 import { navigate, usePath, useSearchParams } from '../../router';
@@ -13,12 +14,22 @@ import { Icon } from '../ui/Icon';
 import { FilterBar } from './FilterBar';
 import { FlatList } from './FlatList';
 import { ItemPanel } from './ItemPanel';
-import { NO_FILTERS, arrange, type Filters, type Sort } from './itemSort';
+import { GROUP_KEYS, groupRows, type GroupKey } from './itemGroups';
+import { COLUMNS, NO_FILTERS, arrange, type Column, type Filters, type Sort } from './itemSort';
+import { ListOptions } from './ListOptions';
 import { StatusBoard } from './StatusBoard';
 import { TreeView } from './TreeView';
 import '../../styles/items.css';
 
 const VIEWS = ['list', 'board', 'tree'] as const;
+
+function isGroupList(value: unknown): value is GroupKey[] {
+  return Array.isArray(value) && value.length <= 2 && value.every((v) => GROUP_KEYS.some((key) => key === v));
+}
+
+function isColumnList(value: unknown): value is Column[] {
+  return Array.isArray(value) && value.every((v) => COLUMNS.some((column) => column === v));
+}
 
 // Enter opens the selected row only when no button or link has the focus (they handle Enter themselves).
 function onList(target: EventTarget | null): boolean {
@@ -61,7 +72,15 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
 
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ column: 'updated', descending: true });
-  const shown = useMemo(() => arrange(ws, items, filters, sort), [ws, items, filters, sort]);
+  const [groupBy, setGroupBy] = useStoredState<GroupKey[]>(`tandem.${app}.groupBy`, [], isGroupList);
+  const [columns, setColumns] = useStoredState<Column[]>(`tandem.${app}.columns`, [...COLUMNS], isColumnList);
+  const [folded, setFolded] = useState<Set<string>>(new Set());
+  const arranged = useMemo(() => arrange(ws, items, filters, sort), [ws, items, filters, sort]);
+  // j/k walk the items in the order the list shows them, skipping folded groups.
+  const { rows, ordered: shown } = useMemo(
+    () => groupRows(ws, t, arranged, groupBy, folded),
+    [ws, t, arranged, groupBy, folded],
+  );
   const [selected, setSelected] = useState(0);
   const viewSuffix = view === 'list' ? '' : `?view=${view}`;
 
@@ -103,7 +122,7 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
           <div className="items-title">
             <h1 tabIndex={-1}>{title}</h1>
             <span className="count-badge" aria-live="polite">
-              {loading ? t('items.loadingCount', { count: items.length }) : t('items.count', { count: shown.length })}
+              {loading ? t('items.loadingCount', { count: items.length }) : t('items.count', { count: arranged.length })}
             </span>
           </div>
           <div className="segmented" role="group" aria-label={t('items.view')}>
@@ -115,11 +134,25 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
             ))}
           </div>
         </header>
-        <FilterBar filters={filters} onChange={setFilters} typeKeys={typeKeys} />
+        <div className="items-toolbar">
+          <FilterBar filters={filters} onChange={setFilters} typeKeys={typeKeys} />
+          {view === 'list' && (
+            <ListOptions groupBy={groupBy} onGroupBy={setGroupBy} columns={columns} onColumns={setColumns} />
+          )}
+        </div>
         {error !== null && <Alert message={describeError(t, error)} />}
         {view === 'list' && (
           <FlatList
-            items={shown}
+            rows={rows}
+            columns={columns}
+            compact={!Number.isNaN(openNumber)}
+            onToggleGroup={(key) =>
+              setFolded((current) => {
+                const next = new Set(current);
+                if (!next.delete(key)) next.add(key);
+                return next;
+              })
+            }
             sort={sort}
             onSort={setSort}
             selected={selected}
@@ -131,9 +164,9 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
           />
         )}
         {view === 'board' && primaryType && (
-          <StatusBoard type={primaryType} items={shown} onOpen={open} onChanged={upsert} openNumber={openNumber} />
+          <StatusBoard type={primaryType} items={arranged} onOpen={open} onChanged={upsert} openNumber={openNumber} />
         )}
-        {view === 'tree' && <TreeView items={shown} onOpen={open} onChanged={upsert} openNumber={openNumber} />}
+        {view === 'tree' && <TreeView items={arranged} onOpen={open} onChanged={upsert} openNumber={openNumber} />}
       </main>
       {!Number.isNaN(openNumber) && (
         <ItemPanel key={openNumber} number={openNumber} onClose={() => navigate(`/${app}${viewSuffix}`)} onChanged={upsert} />
