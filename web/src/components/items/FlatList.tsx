@@ -76,7 +76,7 @@ export function FlatList(props: FlatListProps) {
       return (
         <button
           type="button"
-          className="list-group"
+          className="tree-row list-group"
           style={{ paddingLeft: 16 + entry.depth * 20 }}
           aria-expanded={entry.open}
           aria-label={`${entry.label} (${entry.count})`}
