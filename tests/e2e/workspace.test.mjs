@@ -309,6 +309,26 @@ test('a module switched off disappears from the navigation', TIMEOUT, async () =
   }
 });
 
+test('a custom field is edited in the panel and filters the list', TIMEOUT, async () => {
+  const api = await apiAs();
+  await api.post('/api/v1/custom-fields', { scope: 'item', key: 'tier', name: 'Tier', kind: 'choice', choices: ['Gold', 'Silver'] });
+  await api.dispose();
+  const ticket = await createItem({ type: 'ticket', title: 'Gold customer waiting' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    await panel(page).getByLabel('Tier').selectOption('Gold');
+    await page.getByRole('table', { name: 'List' }).getByText(ticket.title).waitFor();
+    await panel(page).getByRole('button', { name: 'Close' }).click();
+    await page.waitForURL('**/tickets');
+    await page.getByLabel('Tier').selectOption('Gold');
+    await page.getByText('1 item', { exact: true }).waitFor();
+    await page.getByRole('table', { name: 'List' }).getByText(ticket.title).waitFor();
+    await screenshot(page, 'custom-field-filter');
+    assert.equal((await readItem(ticket.id)).custom_fields.tier, 'Gold');
+  });
+});
+
 test('a Russian browser gets the workspace in Russian', TIMEOUT, async () => {
   await withPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
     await page.goto('/tickets?view=board');

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, fetchAll, type User } from '../api';
 import { UnavailablePage } from '../components/auth/UnavailablePage';
-import type { ItemType, Modules, Portfolio, Project, Status, Team, Tree } from '../model';
+import type { CustomField, ItemType, Modules, Portfolio, Project, Status, Team, Tree } from '../model';
 import { useLiveEvents } from './live';
 
 /** What the item views are narrowed to: everything, or one portfolio, project or folder. */
@@ -21,6 +21,8 @@ export interface Workspace {
   projects: Project[];
   portfolios: Portfolio[];
   tree: Tree;
+  /** Custom fields of items, in position order. */
+  itemFields: CustomField[];
   scope: Scope;
   setScope: (scope: Scope) => void;
   statusById: Map<number, Status>;
@@ -47,7 +49,7 @@ function storedScope(): Scope {
 type Loaded = Omit<Workspace, 'me' | 'scope' | 'setScope' | 'reload' | 'statusById' | 'userById' | 'teamById' | 'projectById'>;
 
 async function loadWorkspace(): Promise<Loaded> {
-  const [modules, types, users, teams, projects, portfolios, tree] = await Promise.all([
+  const [modules, types, users, teams, projects, portfolios, tree, fields] = await Promise.all([
     api.get<Modules>('/settings/modules'),
     fetchAll<ItemType>('/item-types'),
     fetchAll<User>('/users'),
@@ -55,8 +57,10 @@ async function loadWorkspace(): Promise<Loaded> {
     fetchAll<Project>('/projects'),
     fetchAll<Portfolio>('/portfolios'),
     api.get<Tree>('/tree'),
+    fetchAll<CustomField>('/custom-fields'),
   ]);
-  return { modules, types, users, teams, projects, portfolios, tree };
+  const itemFields = fields.filter((field) => field.scope === 'item');
+  return { modules, types, users, teams, projects, portfolios, tree, itemFields };
 }
 
 /** Loads the workspace for `me` and provides it to `children`; shows `fallback` until it is ready. */

@@ -7,11 +7,14 @@ import { NO_FILTERS, type Filters } from './itemSort';
 export function FilterBar({ filters, onChange, typeKeys }: { filters: Filters; onChange: (f: Filters) => void; typeKeys: string[] }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const set = (key: keyof Filters) => (value: string) => onChange({ ...filters, [key]: value });
+  const set = (key: 'text' | 'status' | 'assignee' | 'project') => (value: string) => onChange({ ...filters, [key]: value });
   const statuses = ws.types.filter((type) => typeKeys.includes(type.key)).flatMap((type) =>
     type.statuses.map((status) => ({ status, type })),
   );
-  const active = Object.values(filters).some((value) => value !== '');
+  const active =
+    [filters.text, filters.status, filters.assignee, filters.project].some((value) => value !== '') ||
+    Object.values(filters.custom).some((value) => value !== '');
+  const setCustom = (key: string) => (value: string) => onChange({ ...filters, custom: { ...filters.custom, [key]: value } });
   return (
     <div className="filter-bar" role="search" aria-label={t('items.filters')}>
       <label className="filter-text">
@@ -53,6 +56,30 @@ export function FilterBar({ filters, onChange, typeKeys }: { filters: Filters; o
           </option>
         ))}
       </FilterSelect>
+      {ws.itemFields
+        .filter((field) => ['choice', 'multi_choice', 'checkbox', 'user'].includes(field.kind))
+        .map((field) => (
+          <FilterSelect key={field.key} label={field.name} value={filters.custom[field.key] ?? ''} onChange={setCustom(field.key)}>
+            {field.kind === 'checkbox' ? (
+              <>
+                <option value="true">{t('common.yes')}</option>
+                <option value="false">{t('common.no')}</option>
+              </>
+            ) : field.kind === 'user' ? (
+              ws.users.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))
+            ) : (
+              field.choices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice}
+                </option>
+              ))
+            )}
+          </FilterSelect>
+        ))}
       {active && (
         <button type="button" className="button button-ghost button-small" onClick={() => onChange(NO_FILTERS)}>
           {t('items.clearFilters')}

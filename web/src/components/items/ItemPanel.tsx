@@ -12,6 +12,7 @@ import { Alert } from '../ui/Alert';
 import { Icon } from '../ui/Icon';
 import { Composer, type ComposerHandle } from './Composer';
 import { Conversation } from './Conversation';
+import { CustomFieldInput } from './CustomFieldInput';
 import { HistoryTab } from './HistoryTab';
 import { PartyPicker } from './PartyPicker';
 import { RelationsTab } from './RelationsTab';
@@ -302,6 +303,14 @@ function Properties({ item, onChange }: { item: Item; onChange: (fields: Partial
           }}
         />
       </label>
+      {ws.itemFields.map((field) => (
+        <CustomFieldInput
+          key={field.id}
+          field={field}
+          value={item.custom_fields[field.key]}
+          onSave={(value) => onChange({ custom_fields: { [field.key]: value } })}
+        />
+      ))}
       <p className="prop-meta">
         {t('item.created', { date: new Date(item.created_at).toLocaleString() })}
       </p>

@@ -18,9 +18,18 @@ export interface Filters {
   status: string;
   assignee: string;
   project: string;
+  /** Values of custom fields by key (a user field holds the user id). */
+  custom: Record<string, string>;
 }
 
-export const NO_FILTERS: Filters = { text: '', status: '', assignee: '', project: '' };
+export const NO_FILTERS: Filters = { text: '', status: '', assignee: '', project: '', custom: {} };
+
+/** Whether a custom field's stored value matches a filter value (any of a multiple choice; checkboxes as true/false). */
+function customMatches(value: unknown, wanted: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => String(v) === wanted);
+  if (wanted === 'false') return value !== true;
+  return value !== null && value !== undefined && String(value) === wanted;
+}
 
 function sortKey(ws: Workspace, item: Item, column: Column): string | number {
   switch (column) {
@@ -53,6 +62,9 @@ function matches(item: Item, filters: Filters, words: string[], me: number): boo
       const [kind, id] = filters.assignee === 'me' ? ['user', me] : filters.assignee.split(':');
       if (!item.assignees.some((party) => party.kind === kind && String(party.id) === String(id))) return false;
     }
+  }
+  for (const [key, wanted] of Object.entries(filters.custom)) {
+    if (wanted !== '' && !customMatches(item.custom_fields[key], wanted)) return false;
   }
   if (words.length > 0) {
     const text = `${item.number} ${item.title}`.toLowerCase();
