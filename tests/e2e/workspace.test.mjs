@@ -72,6 +72,11 @@ test('creating a ticket with the Add button opens it in the panel', TIMEOUT, asy
     await panel(page).getByRole('heading', { name: 'Printer on the third floor jams' }).waitFor();
     assert.match(new URL(page.url()).pathname, /^\/tickets\/\d+$/);
     await page.getByRole('table', { name: 'List' }).getByText('Printer on the third floor jams').waitFor();
+
+    await panel(page).getByRole('button', { name: 'Edit description' }).click();
+    await panel(page).getByLabel('Description').fill('Every second page is stuck, since Monday.');
+    await panel(page).getByRole('button', { name: 'Save' }).click();
+    await panel(page).getByText('Every second page is stuck, since Monday.').waitFor();
   });
 });
 
@@ -152,6 +157,12 @@ test('dragging a card to another column changes its status', TIMEOUT, async () =
     await card.dragTo(column('Open'));
     await column('Open').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
     await screenshot(page, 'board-after-drag');
+
+    // Without a mouse: Shift+→ on a focused card moves it one status on.
+    await card.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await column('Pending customer').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
+    await page.keyboard.press('Shift+ArrowLeft');
     const api = await apiAs();
     const types = await api.get('/api/v1/item-types');
     await api.dispose();

@@ -171,7 +171,7 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
         )}
         <div className="panel-grid">
           <div className="panel-main">
-            {item.description !== '' && <p className="panel-description">{item.description}</p>}
+            <DescriptionEditor key={item.version} text={item.description} onSave={(description) => void change({ description })} />
             <div className="tabs" role="tablist" aria-label={t('item.sections')}>
               {TABS.map((name) => (
                 <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
@@ -193,6 +193,45 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
         </div>
       </div>
     </aside>
+  );
+}
+
+function DescriptionEditor({ text, onSave }: { text: string; onSave: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(text);
+  if (!editing)
+    return (
+      <div className="panel-description">
+        {text === '' ? <span className="muted">{t('item.noDescription')}</span> : <p>{text}</p>}
+        <button type="button" className="button button-ghost button-small" onClick={() => setEditing(true)}>
+          <Icon name="pencil" size={14} />
+          {text === '' ? t('item.addDescription') : t('item.editDescription')}
+        </button>
+      </div>
+    );
+  return (
+    <form
+      className="description-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setEditing(false);
+        if (value !== text) onSave(value);
+      }}
+    >
+      <label className="visually-hidden" htmlFor="description-editor">
+        {t('newItem.description')}
+      </label>
+      <textarea id="description-editor" value={value} rows={5} autoFocus onChange={(e) => setValue(e.target.value)} />
+      <div className="dialog-actions">
+        <button type="button" className="button button-ghost button-small" onClick={() => setEditing(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button-primary button-small">
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -52,7 +52,8 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
     () => ws.types.filter((type) => (app === 'tickets' ? type.key === 'ticket' : type.key !== 'ticket')).map((type) => type.key),
     [ws.types, app],
   );
-  const primaryType = ws.types.find((type) => type.key === (app === 'tickets' ? 'ticket' : 'task')) ?? ws.types[0];
+  const [boardTypeKey, setBoardTypeKey] = useState(app === 'tickets' ? 'ticket' : 'task');
+  const boardType = ws.types.find((type) => type.key === boardTypeKey) ?? ws.types.find((type) => typeKeys.includes(type.key));
   const scope = scopeQuery(ws.scope);
   const query = `type=${typeKeys.join(',')}&sort=-updated_at${scope === '' ? '' : `&${scope}`}`;
   const scopeRef = useRef(ws.scope);
@@ -139,6 +140,20 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
           {view === 'list' && (
             <ListOptions groupBy={groupBy} onGroupBy={setGroupBy} columns={columns} onColumns={setColumns} />
           )}
+          {view === 'board' && typeKeys.length > 1 && (
+            <label className="filter-select is-set">
+              <select aria-label={t('items.boardType')} value={boardType?.key ?? ''} onChange={(e) => setBoardTypeKey(e.target.value)}>
+                {ws.types
+                  .filter((type) => typeKeys.includes(type.key))
+                  .map((type) => (
+                    <option key={type.key} value={type.key}>
+                      {type.name}
+                    </option>
+                  ))}
+              </select>
+              <Icon name="chevronDown" size={14} />
+            </label>
+          )}
         </div>
         {error !== null && <Alert message={describeError(t, error)} />}
         {view === 'list' && (
@@ -163,8 +178,8 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
             }}
           />
         )}
-        {view === 'board' && primaryType && (
-          <StatusBoard type={primaryType} items={arranged} onOpen={open} onChanged={upsert} openNumber={openNumber} />
+        {view === 'board' && boardType && (
+          <StatusBoard type={boardType} items={arranged} onOpen={open} onChanged={upsert} openNumber={openNumber} />
         )}
         {view === 'tree' && <TreeView items={arranged} onOpen={open} onChanged={upsert} openNumber={openNumber} />}
       </main>

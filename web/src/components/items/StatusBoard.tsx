@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { partyName, useWorkspace } from '../../data/workspace';
@@ -24,6 +24,8 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [over, setOver] = useState<number | null>(null);
+  // The card moved with the keyboard keeps the focus in its new column.
+  const [focusId, setFocusId] = useState<number | null>(null);
   const ofType = items.filter((item) => item.type_id === type.id);
   const statuses = type.statuses.slice().sort((a, b) => a.position - b.position);
 
@@ -78,7 +80,16 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
                 rowHeight={CARD_HEIGHT}
                 renderRow={(index) => {
                   const item = cards[index];
-                  return item ? <Card item={item} open={item.number === openNumber} onOpen={onOpen} /> : null;
+                  if (!item) return null;
+                  const step = (delta: number) => {
+                    const next = statuses[statuses.findIndex((s) => s.id === item.status_id) + delta];
+                    if (!next) return;
+                    setFocusId(item.id);
+                    void move(item, next);
+                  };
+                  return (
+                    <Card item={item} open={item.number === openNumber} focus={item.id === focusId} onOpen={onOpen} onStep={step} />
+                  );
                 }}
               />
             </section>
@@ -89,12 +100,27 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
   );
 }
 
-function Card({ item, open, onOpen }: { item: Item; open: boolean; onOpen: (item: Item) => void }) {
+interface CardProps {
+  item: Item;
+  open: boolean;
+  /** Takes the focus when it appears (after a keyboard move). */
+  focus: boolean;
+  onOpen: (item: Item) => void;
+  /** Moves the item to the previous (-1) or next (+1) status: Shift+← and Shift+→ on a focused card. */
+  onStep: (delta: number) => void;
+}
+
+function Card({ item, open, focus, onOpen, onStep }: CardProps) {
   const { t } = useTranslation();
+  const self = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focus) self.current?.focus();
+  }, [focus, item.status_id]);
   const ws = useWorkspace();
   const project = item.project_id === null ? null : ws.projectById.get(item.project_id);
   return (
     <article
+      ref={self}
       className={open ? 'card is-open' : 'card'}
       draggable
       tabIndex={0}
@@ -106,8 +132,13 @@ function Card({ item, open, onOpen }: { item: Item; open: boolean; onOpen: (item
         event.dataTransfer.effectAllowed = 'move';
       }}
       onClick={() => onOpen(item)}
+      aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight"
       onKeyDown={(event) => {
         if (event.key === 'Enter') onOpen(item);
+        else if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+          event.preventDefault();
+          onStep(event.key === 'ArrowLeft' ? -1 : 1);
+        }
       }}
     >
       <div className="card-top">
