@@ -299,6 +299,38 @@ test('the management apps open with their data', TIMEOUT, async () => {
   });
 });
 
+test('a new colleague is invited and their join request approved', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/people');
+    await page.getByRole('button', { name: 'Invite user' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Invite user' });
+    await dialog.getByLabel('Name').fill('Nora New');
+    await dialog.getByLabel('Email').fill('nora@example.com');
+    await dialog.getByLabel('Initial password').fill('a long first password');
+    await dialog.getByLabel('Tickets').selectOption('standard');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await page.getByRole('cell', { name: 'Nora New' }).waitFor();
+    await page.getByRole('cell', { name: /Tickets: Standard/ }).waitFor();
+    await screenshot(page, 'users');
+
+    const admin = await apiAs();
+    const project = (await admin.get('/api/v1/projects?limit=200')).data.find((p) => p.name === 'Project 2');
+    await admin.dispose();
+    const nora = await apiAs('nora@example.com', 'a long first password');
+    await nora.post(`/api/v1/projects/${project.id}/join-requests`, { message: 'I cover this customer now.' });
+
+    await page.goto('/projects');
+    await page.getByRole('tab', { name: /Join requests/ }).click();
+    const request = page.getByRole('row', { name: /Nora New.*Project 2/ });
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.getByRole('cell', { name: 'Approved' }).waitFor();
+    await screenshot(page, 'join-requests');
+    const members = await nora.get(`/api/v1/projects/${project.id}/members`);
+    await nora.dispose();
+    assert.ok(members.data.some((m) => m.name === 'Nora New'), 'Nora became a member');
+  });
+});
+
 test('a module switched off disappears from the navigation', TIMEOUT, async () => {
   try {
     await withPage({ storageState: await signedInState() }, async (page) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
@@ -25,7 +25,7 @@ export default function ProjectsApp() {
   const [creating, setCreating] = useState<'project' | 'portfolio' | null>(null);
   const [openProject, setOpenProject] = useState<Project | null>(null);
   const projects = useList<Project>(`/projects?archived=${archived}`);
-  const requests = useList<JoinRequest>('/join-requests');
+  const requests = useJoinRequests(projects.rows);
   const pending = requests.rows?.filter((r) => r.state === 'pending') ?? [];
   const [error, setError] = useState<unknown>(null);
   useAddEvent(() => setCreating(section === 'portfolios' ? 'portfolio' : 'project'));
@@ -158,6 +158,30 @@ export default function ProjectsApp() {
       )}
     </AdminPage>
   );
+}
+
+/**
+ * The join requests the user decides: those of every project they manage (all projects for admins), newest
+ * first; the server answers per project.
+ */
+function useJoinRequests(projects: Project[] | null): { rows: JoinRequest[] | null; reload: () => void } {
+  const ws = useWorkspace();
+  const [rows, setRows] = useState<JoinRequest[] | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (projects === null) return;
+    const managed = projects.filter((p) => ws.me.role === 'admin' || p.my_role === 'manager');
+    let current = true;
+    Promise.all(managed.map((p) => api.get<{ data: JoinRequest[] }>(`/projects/${p.id}/join-requests`).then((page) => page.data, () => [])))
+      .then((lists) => {
+        if (current) setRows(lists.flat().sort((a, b) => b.id - a.id));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [projects, ws.me.role, version]);
+  return { rows, reload: useCallback(() => setVersion((n) => n + 1), []) };
 }
 
 function NewProject({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
