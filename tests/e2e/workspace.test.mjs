@@ -59,6 +59,24 @@ test('the ticket list, board and tree show the demo tickets', TIMEOUT, async () 
   });
 });
 
+test('the scope selector narrows the tickets to one project', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    await page.getByText(/^\d+ items$/).waitFor();
+    const all = Number((await page.getByText(/^\d+ items$/).textContent()).split(' ')[0]);
+    await page.getByLabel('Scope').selectOption({ label: 'Project 1' });
+    await page.waitForFunction((total) => {
+      const text = document.querySelector('.count-badge')?.textContent ?? '';
+      return /^\d+ items?$/.test(text) && Number(text.split(' ')[0]) < total;
+    }, all);
+    const projects = await page.locator('.item-row:not(.item-head) .cell-project').allTextContents();
+    assert.ok(projects.length > 0, 'Project 1 has tickets');
+    assert.deepEqual([...new Set(projects)], ['Project 1']);
+    await screenshot(page, 'scope-project');
+  });
+});
+
 test('creating a ticket with the Add button opens it in the panel', TIMEOUT, async () => {
   await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
     await page.goto('/tickets');
@@ -301,8 +319,9 @@ test('the management apps open with their data', TIMEOUT, async () => {
 
 test('a new colleague is invited and their join request approved', TIMEOUT, async () => {
   await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    // The top bar's Add button opens the open app's own form.
     await page.goto('/people');
-    await page.getByRole('button', { name: 'Invite user' }).first().click();
+    await page.getByRole('banner').getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite user' });
     await dialog.getByLabel('Name').fill('Nora New');
     await dialog.getByLabel('Email').fill('nora@example.com');

@@ -44,6 +44,3 @@ export function appAvailable(app: AppEntry, user: User, modules: Modules): boole
       return true;
   }
 }
-
-/** The window event by which the top bar's Add button asks the open app to show its own "create" form. */
-export const ADD_EVENT = 'tandem:add';

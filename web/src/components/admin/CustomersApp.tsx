@@ -9,7 +9,7 @@ import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
 import { Tabs } from './Tabs';
-import { useAddEvent } from './useAddEvent';
+import { useAddRequests } from './useAddRequests';
 import { useList } from './useList';
 
 type Section = 'customers' | 'organizations';
@@ -17,7 +17,7 @@ type Section = 'customers' | 'organizations';
 const splitList = (text: string) => text.split(/[\s,]+/).map((part) => part.trim()).filter(Boolean);
 
 /** The Customers app: customers (create, invite to the portal) and organizations (domains, intake project). */
-export default function CustomersApp() {
+export default function CustomersApp({ addRequests }: { addRequests: number }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const [section, setSection] = useState<Section>('customers');
@@ -27,7 +27,7 @@ export default function CustomersApp() {
   const organizations = useList<Organization>('/organizations');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useAddEvent(() => setCreating(section));
+  useAddRequests(addRequests, () => setCreating(section));
 
   const orgName = (id: number | null) => (id === null ? '—' : organizations.rows?.find((o) => o.id === id)?.name ?? `#${id}`);
 

@@ -10,7 +10,7 @@ import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
 import { Tabs } from './Tabs';
-import { useAddEvent } from './useAddEvent';
+import { useAddRequests } from './useAddRequests';
 
 type Section = 'users' | 'teams';
 const ROLES = ['admin', 'manager', 'agent'] as const;
@@ -18,7 +18,7 @@ const LEVEL_APPS = ['tickets', 'tasks', 'projects', 'customers', 'timesheets'] a
 const LEVELS: AppLevel[] = ['full', 'standard', 'limited'];
 
 /** Users & Teams: invite users, set their role and app levels, and group them into teams. */
-export default function PeopleApp() {
+export default function PeopleApp({ addRequests }: { addRequests: number }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const isAdmin = ws.me.role === 'admin';
@@ -26,7 +26,7 @@ export default function PeopleApp() {
   const [creating, setCreating] = useState<Section | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useAddEvent(() => setCreating(section));
+  useAddRequests(addRequests, () => setCreating(section));
 
   async function run(action: () => Promise<unknown>) {
     setError(null);

@@ -10,14 +10,14 @@ import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
 import { Tabs } from './Tabs';
-import { useAddEvent } from './useAddEvent';
+import { useAddRequests } from './useAddRequests';
 import { useList } from './useList';
 
 const ROLES = ['manager', 'lead', 'standard', 'restricted'] as const;
 type Section = 'projects' | 'portfolios' | 'requests';
 
 /** The Projects app: projects (create, archive, members and roles), portfolios and join requests to decide. */
-export default function ProjectsApp() {
+export default function ProjectsApp({ addRequests }: { addRequests: number }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const [section, setSection] = useState<Section>('projects');
@@ -28,7 +28,7 @@ export default function ProjectsApp() {
   const requests = useJoinRequests(projects.rows);
   const pending = requests.rows?.filter((r) => r.state === 'pending') ?? [];
   const [error, setError] = useState<unknown>(null);
-  useAddEvent(() => setCreating(section === 'portfolios' ? 'portfolio' : 'project'));
+  useAddRequests(addRequests, () => setCreating(section === 'portfolios' ? 'portfolio' : 'project'));
 
   async function decide(request: JoinRequest, verdict: 'approve' | 'deny') {
     setError(null);

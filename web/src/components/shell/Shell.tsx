@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
-import { ADD_EVENT, APPS, appAvailable, appForPath } from '../../apps';
+import { APPS, appAvailable, appForPath } from '../../apps';
 import { startLive } from '../../data/live';
 import { useWorkspace } from '../../data/workspace';
 import { useDismiss } from '../../hooks/useDismiss';
@@ -26,10 +26,13 @@ export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => vo
   const usable = app !== undefined && appAvailable(app, ws.me, ws.modules);
   const [navOpen, setNavOpen] = useState(false);
   const [adding, setAdding] = useState<string | null>(null);
+  // Presses of Add in the management apps, counted per app so that one loading on demand still sees them.
+  const [addRequests, setAddRequests] = useState<{ app: string; count: number }>({ app: '', count: 0 });
   const closeNav = useCallback(() => setNavOpen(false), []);
   useDismiss(navOpen, closeNav);
 
   useEffect(startLive, []);
+  useEffect(() => setAddRequests({ app: '', count: 0 }), [app?.id]);
 
   useEffect(() => {
     if (usable) return;
@@ -43,7 +46,8 @@ export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => vo
     ? () => setAdding(app.id === 'tickets' ? 'ticket' : 'task')
     : app.id === 'admin'
       ? undefined
-      : () => window.dispatchEvent(new Event(ADD_EVENT));
+      : () => setAddRequests((current) => ({ app: app.id, count: current.app === app.id ? current.count + 1 : 1 }));
+  const requests = addRequests.app === app.id ? addRequests.count : 0;
   return (
     <div className={navOpen ? 'shell nav-open' : 'shell'}>
       <TopBar
@@ -61,9 +65,9 @@ export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => vo
           <ItemsApp key={app.id} app={app.id === 'tickets' ? 'tickets' : 'tasks'} />
         ) : (
           <Suspense fallback={<main className="page" aria-busy="true" />}>
-            {app.id === 'projects' && <ProjectsApp />}
-            {app.id === 'customers' && <CustomersApp />}
-            {app.id === 'people' && <PeopleApp />}
+            {app.id === 'projects' && <ProjectsApp addRequests={requests} />}
+            {app.id === 'customers' && <CustomersApp addRequests={requests} />}
+            {app.id === 'people' && <PeopleApp addRequests={requests} />}
             {app.id === 'admin' && <AdminApp />}
           </Suspense>
         )}
