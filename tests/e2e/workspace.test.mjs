@@ -314,6 +314,9 @@ test('the management apps open with their data', TIMEOUT, async () => {
     await page.getByRole('tab', { name: 'Item types & statuses' }).click();
     await page.getByRole('region', { name: 'Ticket' }).getByText('Pending customer').waitFor();
     await screenshot(page, 'admin-types');
+    await page.getByRole('tab', { name: 'Customer portal' }).click();
+    await page.getByLabel('Customers must sign in').waitFor();
+    await screenshot(page, 'admin-portal');
   });
 });
 

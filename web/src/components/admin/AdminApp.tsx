@@ -364,11 +364,11 @@ function Portal() {
   const ws = useWorkspace();
   const [settings, setSettings] = useState<PortalSettings | null>(null);
   const { error, saved, run } = useAction();
+  const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
-    void run(() => api.get<PortalSettings>('/settings/portal').then(setSettings));
-    // Load once when the section opens.
+    api.get<PortalSettings>('/settings/portal').then(setSettings, setLoadError);
   }, []);
-  if (settings === null) return <Feedback error={error} saved={false} />;
+  if (settings === null) return <Feedback error={loadError} saved={false} />;
   const save = () => run(() => api.put<PortalSettings>('/settings/portal', settings).then(setSettings));
   return (
     <section className="settings-card" aria-label={t('admin.portal')}>
