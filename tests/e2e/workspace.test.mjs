@@ -301,6 +301,12 @@ test('the management apps open with their data', TIMEOUT, async () => {
     await page.goto('/customers');
     await page.getByRole('cell', { name: 'Nina Northwind' }).waitFor();
     await screenshot(page, 'customers');
+    await page.getByRole('tab', { name: 'Organizations' }).click();
+    await page.getByRole('button', { name: 'Northwind' }).click();
+    await page.getByRole('dialog', { name: 'Northwind' }).getByLabel('Domains').fill('northwind.example, northwind.test');
+    await page.getByRole('dialog', { name: 'Northwind' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'northwind.example, northwind.test' }).waitFor();
+    await screenshot(page, 'organizations');
 
     await page.goto('/people');
     await page.getByRole('cell', { name: 'Max Manager' }).waitFor();

@@ -23,6 +23,7 @@ export default function CustomersApp({ addRequests }: { addRequests: number }) {
   const [section, setSection] = useState<Section>('customers');
   const [creating, setCreating] = useState<Section | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [editing, setEditing] = useState<Organization | null>(null);
   const customers = useList<Customer>('/customers');
   const organizations = useList<Organization>('/organizations');
   const [notice, setNotice] = useState<string | null>(null);
@@ -117,7 +118,9 @@ export default function CustomersApp({ addRequests }: { addRequests: number }) {
             {organizations.rows?.map((organization) => (
               <tr key={organization.id}>
                 <td>
-                  <strong>{organization.name}</strong>
+                  <button type="button" className="link-button" onClick={() => setEditing(organization)}>
+                    {organization.name}
+                  </button>
                 </td>
                 <td>{organization.domains.join(', ') || '—'}</td>
                 <td>{organization.intake_project_id === null ? '—' : ws.projectById.get(organization.intake_project_id)?.name}</td>
@@ -135,7 +138,8 @@ export default function CustomersApp({ addRequests }: { addRequests: number }) {
           onDone={() => setNotice(t('customers.shared'))}
         />
       )}
-      {creating === 'organizations' && <NewOrganization onClose={() => setCreating(null)} onDone={organizations.reload} />}
+      {creating === 'organizations' && <OrganizationForm onClose={() => setCreating(null)} onDone={organizations.reload} />}
+      {editing && <OrganizationForm organization={editing} onClose={() => setEditing(null)} onDone={organizations.reload} />}
     </AdminPage>
   );
 }
@@ -178,19 +182,28 @@ function NewCustomer({ organizations, onClose, onDone }: { organizations: Organi
   );
 }
 
-function NewOrganization({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+interface OrganizationFormProps {
+  /** The organization to change; without one a new organization is created. */
+  organization?: Organization;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+function OrganizationForm({ organization, onClose, onDone }: OrganizationFormProps) {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const [name, setName] = useState('');
-  const [domains, setDomains] = useState('');
-  const [intake, setIntake] = useState('');
+  const [name, setName] = useState(organization?.name ?? '');
+  const [domains, setDomains] = useState(organization?.domains.join(', ') ?? '');
+  const [intake, setIntake] = useState(organization?.intake_project_id?.toString() ?? '');
   return (
     <FormDialog
-      title={t('customers.newOrganization')}
-      submitLabel={t('common.create')}
+      title={organization ? organization.name : t('customers.newOrganization')}
+      submitLabel={organization ? t('common.save') : t('common.create')}
       onClose={onClose}
       onSubmit={async () => {
-        await api.post('/organizations', { name, domains: splitList(domains), intake_project_id: intake === '' ? null : Number(intake) });
+        const fields = { name, domains: splitList(domains), intake_project_id: intake === '' ? null : Number(intake) };
+        if (organization) await api.patch(`/organizations/${organization.id}`, fields);
+        else await api.post('/organizations', fields);
         onDone();
       }}
     >
