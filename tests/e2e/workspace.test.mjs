@@ -294,7 +294,10 @@ test('the management apps open with their data', TIMEOUT, async () => {
     await page.getByRole('button', { name: 'Customer onboarding' }).waitFor();
     await screenshot(page, 'projects');
     await page.getByRole('button', { name: 'Customer onboarding' }).click();
-    await page.getByRole('dialog', { name: 'Customer onboarding' }).getByRole('cell', { name: 'Alice Agent', exact: true }).waitFor();
+    const project = page.getByRole('dialog', { name: 'Customer onboarding' });
+    await project.getByRole('cell', { name: 'Alice Agent', exact: true }).waitFor();
+    await project.getByRole('cell', { name: 'Second line', exact: true }).waitFor();
+    assert.equal(await project.getByLabel('Role of Second line').inputValue(), 'restricted');
     await screenshot(page, 'project-members');
     await page.keyboard.press('Escape');
 

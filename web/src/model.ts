@@ -195,6 +195,12 @@ export interface ProjectMember {
   role: string;
 }
 
+export interface ProjectTeam {
+  team_id: number;
+  name: string;
+  role: string;
+}
+
 export interface CustomField {
   id: number;
   scope: 'item' | 'project';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
-import type { JoinRequest, Portfolio, Project, ProjectMember } from '../../model';
+import type { JoinRequest, Portfolio, Project, ProjectMember, ProjectTeam } from '../../model';
 import { Alert } from '../ui/Alert';
 import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
@@ -328,10 +328,9 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
   const { t } = useTranslation();
   const ws = useWorkspace();
   const members = useList<ProjectMember>(`/projects/${project.id}/members`);
+  const teams = useList<ProjectTeam>(`/projects/${project.id}/teams`);
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
-  const [newMember, setNewMember] = useState('');
-  const [newRole, setNewRole] = useState<string>('standard');
   const [error, setError] = useState<unknown>(null);
 
   async function run(action: () => Promise<unknown>, after: () => void) {
@@ -344,7 +343,7 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
     }
   }
   const save = (fields: Record<string, unknown>) => run(() => api.patch(`/projects/${project.id}`, fields), onChanged);
-  const setRole = (userId: number, role: string) => run(() => api.put(`/projects/${project.id}/members/${userId}`, { role }), members.reload);
+  const base = `/projects/${project.id}`;
 
   return (
     <Dialog
@@ -373,26 +372,68 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
           <textarea value={description} rows={2} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <h3 className="section-title">{t('projects.members')}</h3>
+        <RoleTable
+          rows={members.rows?.map((m) => ({ id: m.user_id, name: m.name, role: m.role })) ?? []}
+          candidates={ws.users}
+          addLabel={t('projects.newMember')}
+          addButton={t('projects.addMember')}
+          onRole={(id, role) => run(() => api.put(`${base}/members/${id}`, { role }), members.reload)}
+          onRemove={(id) => run(() => api.del(`${base}/members/${id}`), members.reload)}
+        />
+        <h3 className="section-title">{t('projects.teams')}</h3>
+        <RoleTable
+          rows={teams.rows?.map((team) => ({ id: team.team_id, name: team.name, role: team.role })) ?? []}
+          candidates={ws.teams}
+          addLabel={t('projects.newTeam')}
+          addButton={t('projects.addTeam')}
+          onRole={(id, role) => run(() => api.put(`${base}/teams/${id}`, { role }), teams.reload)}
+          onRemove={(id) => run(() => api.del(`${base}/teams/${id}`), teams.reload)}
+        />
+      </div>
+    </Dialog>
+  );
+}
+
+interface RoleTableProps {
+  /** Who has a role in the project now. */
+  rows: { id: number; name: string; role: string }[];
+  /** Who may be added (those already in `rows` are left out). */
+  candidates: { id: number; name: string }[];
+  addLabel: string;
+  addButton: string;
+  onRole: (id: number, role: string) => Promise<void>;
+  onRemove: (id: number) => Promise<void>;
+}
+
+/** Users or teams with their project role: change it, remove them, or add one more with a role. */
+function RoleTable({ rows, candidates, addLabel, addButton, onRole, onRemove }: RoleTableProps) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState('');
+  const [role, setRole] = useState<string>('standard');
+  const roleSelect = (value: string, label: string, onChange: (role: string) => void) => (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`projects.roles.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <>
+      {rows.length > 0 && (
         <table className="table table-compact">
           <tbody>
-            {members.rows?.map((member) => (
-              <tr key={member.user_id}>
-                <td>{member.name}</td>
-                <td>
-                  <select aria-label={t('projects.roleOf', { name: member.name })} value={member.role} onChange={(e) => void setRole(member.user_id, e.target.value)}>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`projects.roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.name}</td>
+                <td>{roleSelect(row.role, t('projects.roleOf', { name: row.name }), (r) => void onRole(row.id, r))}</td>
                 <td className="row-actions">
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={t('projects.removeMember', { name: member.name })}
-                    onClick={() => void run(() => api.del(`/projects/${project.id}/members/${member.user_id}`), members.reload)}
+                    aria-label={t('projects.removeMember', { name: row.name })}
+                    onClick={() => void onRemove(row.id)}
                   >
                     <Icon name="trash" size={16} />
                   </button>
@@ -401,34 +442,28 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
             ))}
           </tbody>
         </table>
-        <div className="inline-form">
-          <select aria-label={t('projects.newMember')} value={newMember} onChange={(e) => setNewMember(e.target.value)}>
-            <option value="">{t('projects.newMember')}</option>
-            {ws.users
-              .filter((u) => !members.rows?.some((m) => m.user_id === u.id))
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-          </select>
-          <select aria-label={t('projects.role')} value={newRole} onChange={(e) => setNewRole(e.target.value)}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`projects.roles.${role}`)}
+      )}
+      <div className="inline-form">
+        <select aria-label={addLabel} value={adding} onChange={(e) => setAdding(e.target.value)}>
+          <option value="">{addLabel}</option>
+          {candidates
+            .filter((c) => !rows.some((row) => row.id === c.id))
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
-          </select>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={newMember === ''}
-            onClick={() => void setRole(Number(newMember), newRole).then(() => setNewMember(''))}
-          >
-            {t('projects.addMember')}
-          </button>
-        </div>
+        </select>
+        {roleSelect(role, t('projects.role'), setRole)}
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={adding === ''}
+          onClick={() => void onRole(Number(adding), role).then(() => setAdding(''))}
+        >
+          {addButton}
+        </button>
       </div>
-    </Dialog>
+    </>
   );
 }
