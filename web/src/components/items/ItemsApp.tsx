@@ -122,7 +122,8 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
         <header className="items-header">
           <div className="items-title">
             <h1 tabIndex={-1}>{title}</h1>
-            <span className="count-badge" aria-live="polite">
+            {/* Announced once the list is complete, not at every page while it loads. */}
+            <span className="count-badge" aria-live={loading ? 'off' : 'polite'}>
               {loading ? t('items.loadingCount', { count: items.length }) : t('items.count', { count: arranged.length })}
             </span>
           </div>
