@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Browser end-to-end suite: starts the given tandem binary on a fresh data folder and runs the tests against it.
-# Usage: tests/e2e/run.sh <path-to-tandem-binary>   (web/dist must be built first)
+# Browser end-to-end suite: starts the given tandem binary on a fresh data folder with demo data and runs one
+# test file (SUITE.test.mjs, default signin) against it.
+# Usage: tests/e2e/run.sh <path-to-tandem-binary> [SUITE]   (web/dist must be built first)
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 <path-to-tandem-binary>" >&2
+if [[ $# -lt 1 || $# -gt 2 ]]; then
+  echo "usage: $0 <path-to-tandem-binary> [SUITE]" >&2
   exit 2
 fi
 BIN=$(realpath "$1")
+SUITE=${2:-signin}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
@@ -29,6 +31,7 @@ stop_server() {
 }
 trap stop_server EXIT
 
+"$BIN" demo --data "$DIR" --items 300 >/dev/null
 "$BIN" admin create-user --data "$DIR" --email e2e@tandem.test --name "E2E Admin" --role admin \
   --password 'correct horse battery'
 
@@ -55,7 +58,7 @@ fi
 echo "e2e: server ready at $URL"
 
 STATUS=0
-TANDEM_URL="$URL" node --test --test-concurrency=1 "$HERE/signin.test.mjs" || STATUS=$?
+TANDEM_URL="$URL" node --test --test-concurrency=1 "$HERE/$SUITE.test.mjs" || STATUS=$?
 if [[ $STATUS -ne 0 ]]; then
   echo "e2e: server log:" >&2
   cat "$LOG" >&2

@@ -1,92 +1,12 @@
 // Sign-in and shell journeys in a real browser against a running tandem server (TANDEM_URL).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-// playwright-core is installed with the web app's dependencies.
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium, request } = require('playwright-core');
-
-const BASE_URL = process.env.TANDEM_URL;
-if (!BASE_URL) throw new Error('TANDEM_URL must name the running server, e.g. http://127.0.0.1:8080');
-
-const USER = { email: 'e2e@tandem.test', name: 'E2E Admin', password: 'correct horse battery' };
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const TIMEOUT = { timeout: 60_000 };
-
-let browser;
-let sharedSession;
-
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/**
- * Runs `fn` with a page in a fresh browser context (English browser unless `options` says otherwise),
- * then fails if the page threw an uncaught error or broke the server's Content-Security-Policy.
- */
-async function withPage(options, fn) {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'en-US', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) problems.push(message.text());
-  });
-  try {
-    await fn(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, []);
-}
-
-/** Cookies of one session signed in through the API, shared by the tests that only need to be signed in. */
-async function signedInState() {
-  if (!sharedSession) {
-    const api = await request.newContext({ baseURL: BASE_URL });
-    const res = await api.post('/api/v1/auth/login', { data: { email: USER.email, password: USER.password } });
-    assert.equal(res.status(), 200, `login via API answered ${res.status()}: ${await res.text()}`);
-    sharedSession = await api.storageState();
-    await api.dispose();
-  }
-  return sharedSession;
-}
+import { PHONE, TIMEOUT, USER, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
 
 async function fillSignIn(page, password) {
   await page.goto('/');
   await page.getByLabel('Email').fill(USER.email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-}
-
-/** Waits until the shell shows the signed-in user's name in the top bar. */
-async function expectShell(page) {
-  await page.getByRole('button', { name: USER.name }).waitFor();
-}
-
-function screenshot(page, name) {
-  return page.screenshot({ path: `${ARTIFACTS}${name}.png`, animations: 'disabled' });
 }
 
 test('a wrong password shows an error alert', TIMEOUT, async () => {
@@ -191,8 +111,7 @@ test('signing out returns to the sign-in page and ends the session', TIMEOUT, as
 });
 
 test('the shell is usable on a 390×844 phone screen', TIMEOUT, async () => {
-  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-  await withPage({ ...phone, storageState: await signedInState() }, async (page) => {
+  await withPage({ ...PHONE, storageState: await signedInState() }, async (page) => {
     await page.goto('/');
     await expectShell(page);
     await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchCurrentUser, type User } from './api';
+import { fetchCurrentUser, onSessionEnded, type User } from './api';
 import { SignInPage } from './components/auth/SignInPage';
 import { UnavailablePage } from './components/auth/UnavailablePage';
 import { Shell } from './components/shell/Shell';
 import { Splash } from './components/Splash';
+import { stopLive } from './data/live';
+import { WorkspaceProvider } from './data/workspace';
 import { navigate } from './router';
 
 type Session =
@@ -25,6 +27,14 @@ export function App() {
   }, []);
 
   useEffect(check, [check]);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        stopLive();
+        setSession({ kind: 'signed-out' });
+      }),
+    [],
+  );
 
   switch (session.kind) {
     case 'checking':
@@ -35,13 +45,16 @@ export function App() {
       return <SignInPage onSignedIn={(user) => setSession({ kind: 'signed-in', user })} />;
     case 'signed-in':
       return (
-        <Shell
-          user={session.user}
-          onSignedOut={() => {
-            navigate('/', true);
-            setSession({ kind: 'signed-out' });
-          }}
-        />
+        <WorkspaceProvider me={session.user} fallback={<Splash />}>
+          <Shell
+            user={session.user}
+            onSignedOut={() => {
+              stopLive();
+              navigate('/', true);
+              setSession({ kind: 'signed-out' });
+            }}
+          />
+        </WorkspaceProvider>
       );
   }
 }

@@ -1,3 +1,6 @@
+/** How much of an app a user may use: limited hides the app. */
+export type AppLevel = 'full' | 'standard' | 'limited';
+
 /** A signed-in person as the server describes them. */
 export interface User {
   id: number;
@@ -5,6 +8,9 @@ export interface User {
   name: string;
   /** admin, manager or agent today; kept open so a newer server role does not break sign-in. */
   role: string;
+  active?: boolean;
+  /** The user's level per app; apps not named are at the full level. */
+  app_levels?: Partial<Record<'tickets' | 'tasks' | 'timesheets' | 'customers' | 'projects', AppLevel>>;
 }
 
 /** Any failed API call: the server's error code and message, or `network_error` / `bad_response`. */
@@ -21,12 +27,18 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const BASE = '/api/v1';
 
 // The session's anti-forgery token; the session cookie itself is HttpOnly and never seen here.
 let csrfToken: string | null = null;
+let sessionEnded: () => void = () => undefined;
+
+/** Registers what to do when the server no longer knows the session (it expired or was signed out elsewhere). */
+export function onSessionEnded(callback: () => void): void {
+  sessionEnded = callback;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -52,8 +64,9 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+  const isForm = body instanceof FormData;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -61,10 +74,14 @@ async function request(method: Method, path: string, body?: unknown): Promise<un
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached.');
+  }
+  if (res.status === 401 && csrfToken !== null && path !== '/auth/login' && path !== '/auth/logout') {
+    csrfToken = null;
+    sessionEnded();
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return null;
@@ -118,4 +135,52 @@ export async function logout(): Promise<void> {
     if (!(err instanceof ApiError && err.status === 401)) throw err;
   }
   csrfToken = null;
+}
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+/** Typed calls to /api/v1; every one rejects with ApiError. The caller vouches for the response shape. */
+export const api = {
+  get: <T>(path: string) => request('GET', path) as Promise<T>,
+  post: <T>(path: string, body?: unknown) => request('POST', path, body) as Promise<T>,
+  put: <T>(path: string, body?: unknown) => request('PUT', path, body) as Promise<T>,
+  patch: <T>(path: string, body: unknown) => request('PATCH', path, body) as Promise<T>,
+  del: (path: string) => request('DELETE', path).then(() => undefined),
+};
+
+/**
+ * Follows `next_cursor` until the list ends, calling `onPage` with everything so far; the first page holds
+ * `firstPage` rows (small, to show something at once), the others 200. Stops early once `signal` aborts.
+ */
+export async function fetchAll<T>(
+  path: string,
+  onPage?: (rows: T[]) => void,
+  signal?: AbortSignal,
+  firstPage = 200,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  const sep = path.includes('?') ? '&' : '?';
+  do {
+    const limit = cursor === null ? firstPage : 200;
+    const page: Page<T> = await api.get<Page<T>>(
+      `${path}${sep}limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
+    if (signal?.aborted) return rows;
+    rows.push(...page.data);
+    onPage?.(rows.slice());
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return rows;
+}
+
+/** Uploads one file (multipart) and returns its stored record, ready to attach. */
+export function uploadFile(file: File): Promise<{ id: number; name: string; size: number; mime: string; url: string }> {
+  const form = new FormData();
+  form.append('file', file, file.name || 'pasted-file');
+  return request('POST', '/files', form) as Promise<{ id: number; name: string; size: number; mime: string; url: string }>;
 }

@@ -1,4 +1,6 @@
+import type { User } from './api';
 import type { IconName } from './components/ui/Icon';
+import type { Modules } from './model';
 
 /** One app of the workspace, as listed in the navigation. */
 export interface AppEntry {
@@ -21,5 +23,24 @@ export const APPS: readonly AppEntry[] = [
 
 /** Returns the app whose section contains `path`, or undefined for paths outside every app. */
 export function appForPath(path: string): AppEntry | undefined {
+  // Items of custom types (/items/N) belong with the tasks.
+  if (/^\/items\/\d+$/.test(path)) return APPS.find((app) => app.id === 'tasks');
   return APPS.find((app) => path === app.path || path.startsWith(`${app.path}/`));
+}
+
+/** Whether `user` may use `app` with these module switches: modules off and limited app levels hide an app. */
+export function appAvailable(app: AppEntry, user: User, modules: Modules): boolean {
+  const level = (name: 'tickets' | 'tasks' | 'customers') => user.role === 'admin' || user.app_levels?.[name] !== 'limited';
+  switch (app.id) {
+    case 'tickets':
+      return modules.tickets && level('tickets');
+    case 'tasks':
+      return modules.tasks && level('tasks');
+    case 'customers':
+      return level('customers');
+    case 'admin':
+      return user.role === 'admin';
+    default:
+      return true;
+  }
 }

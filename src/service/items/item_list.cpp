@@ -185,9 +185,9 @@ Status add_filter(Where& where, const Actor& actor, const std::string& name, con
         "WITH RECURSIVE p(id) AS (SELECT ? UNION SELECT portfolios.id FROM portfolios "
         "JOIN p ON portfolios.parent_id = p.id) SELECT id FROM p))",
         std::move(ids));
-  } else if (name == "status_id") {
+  } else if (name == "status_id" || name == "number") {
     TANDEM_ASSIGN(auto ids, ids_of(name, value));
-    where.add_in("items.status_id", std::move(ids));
+    where.add_in("items." + name, std::move(ids));
   } else if (name == "state") {
     std::vector<Value> states;
     for (auto& state : split_list(value)) {

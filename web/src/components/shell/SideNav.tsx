@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { APPS, type AppEntry } from '../../apps';
+import { APPS, appAvailable, type AppEntry } from '../../apps';
+import { useWorkspace } from '../../data/workspace';
 import { followLink } from '../../router';
 import { Icon } from '../ui/Icon';
+import { ScopeSelector } from './ScopeSelector';
 
-/** The list of apps; marks `current` and calls `onNavigate` after a link is followed. */
+/** The list of apps the user may use; marks `current` and calls `onNavigate` after a link is followed. */
 export function SideNav({ current, onNavigate }: { current: AppEntry; onNavigate: () => void }) {
   const { t } = useTranslation();
+  const ws = useWorkspace();
   return (
     <nav id="app-nav" className="sidenav" aria-label={t('shell.mainNavigation')}>
+      <ScopeSelector />
       <ul>
-        {APPS.map((app) => (
+        {APPS.filter((app) => appAvailable(app, ws.me, ws.modules)).map((app) => (
           <li key={app.id}>
             <a
               href={app.path}
@@ -23,6 +27,7 @@ export function SideNav({ current, onNavigate }: { current: AppEntry; onNavigate
           </li>
         ))}
       </ul>
+      <p className="nav-shortcuts">{t('shell.shortcutsHint')}</p>
     </nav>
   );
 }

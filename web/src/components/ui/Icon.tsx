@@ -41,6 +41,71 @@ const PATHS = {
       <circle cx="17" cy="17" r="2" />
     </>
   ),
+  list: <path d="M8.5 6.5h11M8.5 12h11M8.5 17.5h11M4.5 6.5h.01M4.5 12h.01M4.5 17.5h.01" />,
+  tree: (
+    <>
+      <path d="M5 4.5v13a2 2 0 0 0 2 2h3M5 9.5h5" />
+      <rect x="12" y="7.5" width="8" height="4" rx="1.25" />
+      <rect x="12" y="17.5" width="8" height="4" rx="1.25" transform="translate(0 -2)" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.25" />
+      <path d="m20 20-4.5-4.5" />
+    </>
+  ),
+  arrowUp: <path d="M12 19V5M6 11l6-6 6 6" />,
+  arrowDown: <path d="M12 5v14M6 13l6 6 6-6" />,
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  chevronRight: <path d="m10 7 5 5-5 5" />,
+  layers: (
+    <>
+      <path d="m12 4 8.5 4.5L12 13 3.5 8.5 12 4Z" />
+      <path d="m3.5 12.5 8.5 4.5 8.5-4.5M3.5 16.5 12 21l8.5-4.5" />
+    </>
+  ),
+  folder: <path d="M3.75 7.5A1.75 1.75 0 0 1 5.5 5.75h4l2 2.25h7a1.75 1.75 0 0 1 1.75 1.75v7.75A1.75 1.75 0 0 1 18.5 19.25h-13a1.75 1.75 0 0 1-1.75-1.75V7.5Z" />,
+  lock: (
+    <>
+      <rect x="5" y="10.5" width="14" height="9.5" rx="2" />
+      <path d="M8.5 10.5V8a3.5 3.5 0 0 1 7 0v2.5" />
+    </>
+  ),
+  reply: (
+    <>
+      <path d="M9.5 8 4.5 12.5l5 4.5" />
+      <path d="M4.5 12.5h9a6 6 0 0 1 6 6v.5" />
+    </>
+  ),
+  paperclip: <path d="m19 11.5-7.1 7.1a4.5 4.5 0 0 1-6.4-6.4l7.8-7.8a3 3 0 0 1 4.2 4.2l-7.8 7.8a1.5 1.5 0 0 1-2.1-2.1l7.1-7.1" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  pencil: (
+    <>
+      <path d="M15.5 5.5 18.5 8.5M4.5 19.5l1-4L16 5a2.1 2.1 0 0 1 3 3L8.5 18.5l-4 1Z" />
+    </>
+  ),
+  convert: (
+    <>
+      <path d="M4.5 9h13l-3.5-3.5" />
+      <path d="M19.5 15h-13l3.5 3.5" />
+    </>
+  ),
+  expand: <path d="M14 4.5h5.5V10M10 19.5H4.5V14M19.5 4.5 13.5 10.5M4.5 19.5l6-6" />,
+  collapse: <path d="M19.5 4.5 14 10m0 0V5.5m0 4.5h4.5M4.5 19.5 10 14m0 0v4.5M10 14H5.5" />,
+  bell: (
+    <>
+      <path d="M6.5 16.5V11a5.5 5.5 0 0 1 11 0v5.5l1.5 1.5H5l1.5-1.5Z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </>
+  ),
+  trash: <path d="M4.5 7h15M9.5 7V5h5v2M6.5 7l1 12.5h9l1-12.5" />,
+  mail: (
+    <>
+      <rect x="3.5" y="5.5" width="17" height="13" rx="2" />
+      <path d="m4 7 8 6 8-6" />
+    </>
+  ),
   menu: <path d="M4 7h16M4 12h16M4 17h16" />,
   close: <path d="m6 6 12 12M18 6 6 18" />,
   chevronDown: <path d="m7 10 5 5 5-5" />,

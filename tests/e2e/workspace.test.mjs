@@ -1,0 +1,461 @@
+// Agent workspace journeys in a real browser against a running tandem server with demo data (TANDEM_URL):
+// item views, the item panel and its conversation, the status board, conversion, live updates, the
+// management apps, Russian and the phone layout.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PHONE, TIMEOUT, apiAs, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
+
+/** Creates an item through the API and returns it. */
+async function createItem(fields) {
+  const api = await apiAs();
+  try {
+    return await api.post('/api/v1/items', fields);
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** The item's current state, read through the API. */
+async function readItem(id) {
+  const api = await apiAs();
+  try {
+    return await api.get(`/api/v1/items/${id}`);
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** The open item panel. */
+const panel = (page) => page.getByRole('complementary', { name: 'Item details' });
+
+test('the ticket list, board and tree show the demo tickets', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
+    const rows = page.getByRole('table', { name: 'List' }).getByRole('row');
+    await rows.nth(5).waitFor();
+    await page.getByText(/^\d+ items$/).waitFor();
+    await screenshot(page, 'tickets-list');
+
+    await page.getByLabel('Group by', { exact: true }).selectOption('status');
+    await page.getByRole('button', { name: /^New \(\d+\)$/ }).waitFor();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('group', { name: 'Columns' }).getByLabel('Project').uncheck();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('columnheader', { name: 'Project' }).count(), 0);
+    await screenshot(page, 'tickets-grouped');
+    await page.getByLabel('Group by', { exact: true }).selectOption('');
+
+    await page.getByRole('button', { name: 'Board' }).click();
+    await page.getByRole('region', { name: 'Pending customer' }).waitFor();
+    assert.match(page.url(), /\/tickets\?view=board$/);
+    await screenshot(page, 'tickets-board');
+
+    await page.getByRole('button', { name: 'Tree' }).click();
+    await page.getByRole('treeitem').first().click();
+    await page.locator('.tree-item').first().waitFor();
+    await screenshot(page, 'tickets-tree');
+  });
+});
+
+test('the scope selector narrows the tickets to one project', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    await page.getByText(/^\d+ items$/).waitFor();
+    const all = Number((await page.getByText(/^\d+ items$/).textContent()).split(' ')[0]);
+    await page.getByLabel('Scope').selectOption({ label: 'Project 1' });
+    await page.waitForFunction((total) => {
+      const text = document.querySelector('.count-badge')?.textContent ?? '';
+      return /^\d+ items?$/.test(text) && Number(text.split(' ')[0]) < total;
+    }, all);
+    const projects = await page.locator('.item-row:not(.item-head) .cell-project').allTextContents();
+    assert.ok(projects.length > 0, 'Project 1 has tickets');
+    assert.deepEqual([...new Set(projects)], ['Project 1']);
+    await screenshot(page, 'scope-project');
+  });
+});
+
+test('creating a ticket with the Add button opens it in the panel', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    await page.getByRole('button', { name: 'New ticket' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New Ticket' });
+    await dialog.getByLabel('Title').fill('Printer on the third floor jams');
+    await dialog.getByLabel('Description').fill('Every second page is stuck.');
+    await screenshot(page, 'new-ticket');
+    await dialog.getByRole('button', { name: 'Create Ticket' }).click();
+    await panel(page).getByRole('heading', { name: 'Printer on the third floor jams' }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/tickets\/\d+$/);
+    await page.getByRole('table', { name: 'List' }).getByText('Printer on the third floor jams').waitFor();
+
+    await panel(page).getByRole('button', { name: 'Edit description' }).click();
+    await panel(page).getByLabel('Description').fill('Every second page is stuck, since Monday.');
+    await panel(page).getByRole('button', { name: 'Save' }).click();
+    await panel(page).getByText('Every second page is stuck, since Monday.').waitFor();
+  });
+});
+
+test('a public reply asks first and an internal note stays internal', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Cannot log in after password reset' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    const item = panel(page);
+    await item.getByRole('heading', { name: ticket.title }).waitFor();
+
+    await item.getByLabel('Reply to the customer').fill('We have reset your account; please try again.');
+    await item.getByRole('button', { name: 'Send reply' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Reply to the customer?' });
+    await confirm.waitFor();
+    await screenshot(page, 'reply-confirmation');
+    await confirm.getByRole('button', { name: 'Send to customer' }).click();
+    await item.locator('.message-public').getByText('We have reset your account').waitFor();
+
+    // The "n" shortcut switches the composer to an internal note.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('n');
+    await item.getByLabel('Internal note for the team').fill('Second reset this month — watch for phishing.');
+    await item.getByRole('button', { name: 'Add internal note' }).click();
+    await item.locator('.message-internal').getByText('watch for phishing').waitFor();
+    await screenshot(page, 'conversation');
+
+    // A second public reply goes without asking again.
+    await item.getByRole('tab', { name: 'Reply to customer' }).click();
+    await item.getByLabel('Reply to the customer').fill('Did that work?');
+    await item.getByRole('button', { name: 'Send reply' }).click();
+    await item.locator('.message-public').getByText('Did that work?').waitFor();
+
+    const api = await apiAs();
+    const { data } = await api.get(`/api/v1/items/${ticket.id}/messages`);
+    await api.dispose();
+    assert.deepEqual(
+      data.map((m) => m.visibility),
+      ['public', 'internal', 'public'],
+    );
+  });
+});
+
+test('a file dropped on the composer is sent with the note', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Screenshot of the error' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    const item = panel(page);
+    await item.getByRole('heading', { name: ticket.title }).waitFor();
+    await item.getByRole('tab', { name: 'Internal note' }).click();
+    const drop = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['error code 42'], 'error.txt', { type: 'text/plain' }));
+      return transfer;
+    });
+    await item.locator('form.composer').dispatchEvent('drop', { dataTransfer: drop });
+    await item.getByRole('list', { name: 'Files to send' }).getByText('error.txt').waitFor();
+    await item.getByRole('button', { name: 'Add internal note' }).click();
+    await item.locator('.message-internal').getByRole('link', { name: 'error.txt' }).waitFor();
+    const api = await apiAs();
+    const { data } = await api.get(`/api/v1/items/${ticket.id}/attachments`);
+    await api.dispose();
+    assert.deepEqual(
+      data.map((a) => a.name),
+      ['error.txt'],
+    );
+  });
+});
+
+test('dragging a card to another column changes its status', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Drag me to Open' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=board');
+    await expectShell(page);
+    await page.getByLabel('Filter by words or #number').fill(String(ticket.number));
+    const card = page.getByRole('article', { name: `#${ticket.number} ${ticket.title}` });
+    const column = (name) => page.getByRole('region', { name });
+    await column('New').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
+    await card.dragTo(column('Open'));
+    await column('Open').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
+    await screenshot(page, 'board-after-drag');
+
+    // Without a mouse: Shift+→ on a focused card moves it one status on.
+    await card.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await column('Pending customer').getByRole('article', { name: `#${ticket.number} ${ticket.title}` }).waitFor();
+    await page.keyboard.press('Shift+ArrowLeft');
+    const api = await apiAs();
+    const types = await api.get('/api/v1/item-types');
+    await api.dispose();
+    const open = types.data.find((t) => t.key === 'ticket').statuses.find((s) => s.name === 'Open');
+    await assert.doesNotReject(async () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        if ((await readItem(ticket.id)).status_id === open.id) return;
+        await page.waitForTimeout(100);
+      }
+      throw new Error('the status did not change on the server');
+    });
+  });
+});
+
+test('dragging an item onto a project in the tree files it there', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'File me under Project 1' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=tree');
+    await expectShell(page);
+    await page.getByLabel('Filter by words or #number').fill(String(ticket.number));
+    await page.getByRole('treeitem', { name: /^No project/ }).click();
+    const row = page.getByRole('treeitem', { name: new RegExp(`#${ticket.number} `) });
+    await row.dragTo(page.getByRole('treeitem', { name: /^Project 1 \(/ }));
+    await page.getByRole('treeitem', { name: /^No project/ }).waitFor({ state: 'detached' });
+    await page.getByRole('treeitem', { name: /^Project 1 \(/ }).click();
+    await page.getByRole('treeitem', { name: new RegExp(`#${ticket.number} `) }).waitFor();
+    await screenshot(page, 'tree-after-move');
+    const api = await apiAs();
+    const { data } = await api.get('/api/v1/projects?limit=200');
+    await api.dispose();
+    assert.equal((await readItem(ticket.id)).project_id, data.find((p) => p.name === 'Project 1').id);
+  });
+});
+
+test('converting a ticket to a task moves it and its old link follows', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Actually a piece of work' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    await panel(page).getByRole('button', { name: 'Convert to task' }).click();
+    await page.waitForURL(`**/tasks/${ticket.number}`);
+    await page.getByRole('heading', { name: 'Tasks', level: 1 }).waitFor();
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    assert.equal((await readItem(ticket.id)).type, 'task');
+
+    await page.goto(`/tickets/${ticket.number}`);
+    await page.waitForURL(`**/tasks/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    await panel(page).getByRole('tab', { name: 'History' }).click();
+    await panel(page).getByText('converted the item').waitFor();
+    await screenshot(page, 'converted-history');
+  });
+});
+
+test('another user’s change and a customer message arrive live', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Watch me change' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+
+    const manager = await apiAs('manager@example.com', 'tandem-demo');
+    await manager.patch(`/api/v1/items/${ticket.id}`, { title: 'Changed by Max' });
+    await manager.dispose();
+    await panel(page).getByRole('heading', { name: 'Changed by Max' }).waitFor();
+
+    const customer = await apiAs('nina@northwind.example', 'tandem-demo', '/portal/api/v1');
+    const submitted = await customer.post('/portal/api/v1/tickets', { title: 'Our invoices are missing' });
+    const id = submitted.id ?? submitted.item.id;
+    await customer.post(`/portal/api/v1/items/${id}/messages`, { body: 'Any news?' });
+    await customer.dispose();
+    const toast = page.locator('.toast');
+    await toast.getByText(/New customer message on #\d+/).waitFor();
+    await screenshot(page, 'live-notification');
+    await toast.getByRole('button', { name: /New customer message/ }).click();
+    await panel(page).getByRole('heading', { name: 'Our invoices are missing' }).waitFor();
+    await panel(page).getByText('Any news?').waitFor();
+  });
+});
+
+test('search finds a ticket and j/k with Enter walk the list', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Zeppelin hangar doors stuck' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    await page.getByRole('table', { name: 'List' }).getByRole('row').nth(3).waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('zeppelin hangar');
+    await page.getByRole('option', { name: /Zeppelin hangar doors stuck/ }).waitFor();
+    await screenshot(page, 'search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+
+    await page.goto('/tickets');
+    await page.getByRole('table', { name: 'List' }).getByRole('row').nth(3).waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await panel(page).getByRole('heading', { level: 2 }).waitFor();
+    const first = new URL(page.url()).pathname;
+    await page.keyboard.press('j');
+    await page.waitForURL((url) => url.pathname !== first);
+    assert.match(new URL(page.url()).pathname, /^\/tickets\/\d+$/);
+  });
+});
+
+test('the management apps open with their data', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/projects');
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Customer onboarding' }).waitFor();
+    await screenshot(page, 'projects');
+    await page.getByRole('button', { name: 'Customer onboarding' }).click();
+    const project = page.getByRole('dialog', { name: 'Customer onboarding' });
+    await project.getByRole('cell', { name: 'Alice Agent', exact: true }).waitFor();
+    await project.getByRole('cell', { name: 'Second line', exact: true }).waitFor();
+    assert.equal(await project.getByLabel('Role of Second line').inputValue(), 'restricted');
+    await screenshot(page, 'project-members');
+    await page.keyboard.press('Escape');
+
+    await page.goto('/customers');
+    await page.getByRole('cell', { name: 'Nina Northwind' }).waitFor();
+    await screenshot(page, 'customers');
+    await page.getByRole('tab', { name: 'Organizations' }).click();
+    await page.getByRole('button', { name: 'Northwind' }).click();
+    await page.getByRole('dialog', { name: 'Northwind' }).getByLabel('Domains').fill('northwind.example, northwind.test');
+    await page.getByRole('dialog', { name: 'Northwind' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'northwind.example, northwind.test' }).waitFor();
+    await screenshot(page, 'organizations');
+
+    await page.goto('/people');
+    await page.getByRole('cell', { name: 'Max Manager' }).waitFor();
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await page.getByRole('region', { name: 'Second line' }).waitFor();
+    await screenshot(page, 'teams');
+
+    await page.goto('/admin');
+    await page.getByRole('switch', { name: 'Tickets' }).waitFor();
+    await screenshot(page, 'admin-modules');
+    await page.getByRole('tab', { name: 'Item types & statuses' }).click();
+    await page.getByRole('region', { name: 'Ticket' }).getByText('Pending customer').waitFor();
+    await screenshot(page, 'admin-types');
+    await page.getByRole('tab', { name: 'Customer portal' }).click();
+    await page.getByLabel('Customers must sign in').waitFor();
+    await screenshot(page, 'admin-portal');
+  });
+});
+
+test('a new colleague is invited and their join request approved', TIMEOUT, async () => {
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    // The top bar's Add button opens the open app's own form.
+    await page.goto('/people');
+    await page.getByRole('banner').getByRole('button', { name: 'Invite user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite user' });
+    await dialog.getByLabel('Name').fill('Nora New');
+    await dialog.getByLabel('Email').fill('nora@example.com');
+    await dialog.getByLabel('Initial password').fill('a long first password');
+    await dialog.getByLabel('Tickets').selectOption('standard');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await page.getByRole('cell', { name: 'Nora New' }).waitFor();
+    await page.getByRole('cell', { name: /Tickets: Standard/ }).waitFor();
+    await screenshot(page, 'users');
+
+    const admin = await apiAs();
+    const project = (await admin.get('/api/v1/projects?limit=200')).data.find((p) => p.name === 'Project 2');
+    await admin.dispose();
+    const nora = await apiAs('nora@example.com', 'a long first password');
+    await nora.post(`/api/v1/projects/${project.id}/join-requests`, { message: 'I cover this customer now.' });
+
+    await page.goto('/projects');
+    await page.getByRole('tab', { name: /Join requests/ }).click();
+    const request = page.getByRole('row', { name: /Nora New.*Project 2/ });
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.getByRole('cell', { name: 'Approved' }).waitFor();
+    await screenshot(page, 'join-requests');
+    const members = await nora.get(`/api/v1/projects/${project.id}/members`);
+    await nora.dispose();
+    assert.ok(members.data.some((m) => m.name === 'Nora New'), 'Nora became a member');
+  });
+});
+
+test('a module switched off disappears from the navigation', TIMEOUT, async () => {
+  try {
+    await withPage({ storageState: await signedInState() }, async (page) => {
+      await page.goto('/admin');
+      await page.getByRole('switch', { name: 'Tasks and custom item types' }).uncheck();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await page.goto('/tickets');
+      await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Apps' });
+      await nav.getByRole('link', { name: 'Projects' }).waitFor();
+      assert.equal(await nav.getByRole('link', { name: 'Tasks' }).count(), 0);
+      await page.goto('/tasks');
+      await page.waitForURL('**/tickets');
+    });
+  } finally {
+    const api = await apiAs();
+    await api.put('/api/v1/settings/modules', { tasks: true });
+    await api.dispose();
+  }
+});
+
+test('a custom field is edited in the panel and filters the list', TIMEOUT, async () => {
+  const api = await apiAs();
+  await api.post('/api/v1/custom-fields', { scope: 'item', key: 'tier', name: 'Tier', kind: 'choice', choices: ['Gold', 'Silver'] });
+  await api.dispose();
+  const ticket = await createItem({ type: 'ticket', title: 'Gold customer waiting' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto(`/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    await panel(page).getByLabel('Tier').selectOption('Gold');
+    await page.getByRole('table', { name: 'List' }).getByText(ticket.title).waitFor();
+    await panel(page).getByRole('button', { name: 'Close' }).click();
+    await page.waitForURL('**/tickets');
+    await page.getByLabel('Tier').selectOption('Gold');
+    await page.getByText('1 item', { exact: true }).waitFor();
+    await page.getByRole('table', { name: 'List' }).getByText(ticket.title).waitFor();
+    await screenshot(page, 'custom-field-filter');
+    assert.equal((await readItem(ticket.id)).custom_fields.tier, 'Gold');
+  });
+});
+
+test('a Russian browser gets the workspace in Russian', TIMEOUT, async () => {
+  await withPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=board');
+    await page.getByRole('heading', { name: 'Заявки', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Доска' }).waitFor();
+    await page.getByRole('region', { name: 'Pending customer' }).waitFor();
+    await screenshot(page, 'tickets-board-ru');
+  });
+});
+
+test('on a 390 px phone the list and the item fit the screen', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Reported from a phone' });
+  await withPage({ ...PHONE, storageState: await signedInState() }, async (page) => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto('/tickets');
+    await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'List' }).getByRole('row').nth(3).waitFor();
+    assert.ok((await overflow()) <= 0, 'the list scrolls sideways');
+    await screenshot(page, 'phone-list');
+
+    await page.goto(`/tickets/${ticket.number}`);
+    await panel(page).getByRole('heading', { name: ticket.title }).waitFor();
+    const box = await panel(page).boundingBox();
+    assert.ok(box && box.x >= 0 && box.width <= 390, 'the item panel covers the screen');
+    assert.ok((await overflow()) <= 0, 'the item scrolls sideways');
+    await screenshot(page, 'phone-item');
+    await panel(page).getByRole('button', { name: 'Close' }).click();
+    await page.waitForURL('**/tickets');
+
+    await page.goto('/tickets?view=board');
+    await page.getByRole('region', { name: 'New' }).waitFor();
+    await screenshot(page, 'phone-board');
+  });
+});
+
+test('the app is installable: manifest and service worker', TIMEOUT, async () => {
+  await withPage({ storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets');
+    await expectShell(page);
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector('link[rel="manifest"]');
+      return (await fetch(link.href)).json();
+    });
+    assert.equal(manifest.start_url, '/tickets');
+    assert.equal(manifest.display, 'standalone');
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(new URL(scope).pathname, '/');
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys[0]);
+      return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    });
+    assert.ok(cached.includes('/index.html'), `the shell is cached: ${cached}`);
+    assert.ok(cached.some((path) => path.startsWith('/assets/') && path.endsWith('.js')), 'the script is cached');
+  });
+});
