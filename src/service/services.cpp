@@ -26,6 +26,9 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       portal_auth(db, clock),
       portal(db, clock, items, conversations),
       email_settings(db, clock),
-      jobs(db, clock) {}
+      jobs(db, clock),
+      mail_intake(db, clock, items, conversations, files, jobs) {
+  jobs.handle("mail.receive", [this](const store::Job& job) { return mail_intake.process(job); });
+}
 
 }  // namespace tandem::service

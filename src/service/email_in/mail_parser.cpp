@@ -139,8 +139,17 @@ void add_attachment(Collected& out, std::string name, std::string mime, std::str
                              std::move(content), std::move(content_id)});
 }
 
+// Text as stored: line ends as "\n", no NUL or other control characters but tab and new line.
+std::string plain_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+  return out;
+}
+
 void append_text(std::string& to, std::string text) {
-  text = trimmed(text);
+  text = trimmed(plain_lines(text));
   if (text.empty()) return;
   if (!to.empty()) to += "\n\n";
   to += text;
@@ -211,7 +220,7 @@ void walk(GMimeObject* object, bool text_wanted, int depth, Collected& out) {
 // What is left of a message GMime could not parse at all: its bytes as text.
 ParsedMail unparsed(std::string_view raw) {
   ParsedMail mail;
-  mail.text = to_utf8(raw, "");
+  mail.text = plain_lines(to_utf8(raw, ""));
   return mail;
 }
 
@@ -290,7 +299,7 @@ ParsedMail parse_mail(std::string_view raw) {
   mail.in_reply_to = message_ids(header(object, "In-Reply-To"));
   mail.references = message_ids(header(object, "References"));
   if (const char* subject = g_mime_message_get_subject(message.get()))
-    mail.subject = trimmed(valid_utf8(subject));
+    mail.subject = trimmed(plain_lines(valid_utf8(subject)));
   std::vector<std::string> from;
   addresses_of(g_mime_message_get_from(message.get()), from, &mail.from_name);
   if (from.empty()) addresses_of(g_mime_message_get_sender(message.get()), from, &mail.from_name);

@@ -29,7 +29,7 @@ struct ParsedMail {
   std::string precedence;
   bool list_mail = false;      // List-Id or List-Unsubscribe present
   bool auto_response = false;  // X-Autoreply, X-Autorespond, or X-Auto-Response-Suppress asking for none
-  std::string text;            // the body as UTF-8 text: text/plain, else the HTML made text
+  std::string text;  // the body as UTF-8 text with "\n" line ends: text/plain, else the HTML made text
   std::vector<MailAttachment> attachments;
 };
 

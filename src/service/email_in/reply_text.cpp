@@ -47,8 +47,8 @@ bool marker_at(const std::vector<std::string_view>& lines, std::size_t i) {
   if (raw == "-- " || raw == "-- \r" || line == "--") return true;
   const std::string lowered = ascii_lower(line);
   if (lowered.find("original message") != std::string::npos && starts_with(lowered, "---")) return true;
-  for (const std::string_view words : {"исходное сообщение", "Исходное сообщение", "пересылаемое сообщение",
-                                      "Пересылаемое сообщение"})
+  for (const std::string_view words :
+       {"исходное сообщение", "Исходное сообщение", "пересылаемое сообщение", "Пересылаемое сообщение"})
     if (line.find(words) != std::string_view::npos) return true;
   if (attribution_end(line) && line.size() < 300) return true;
   // German puts the name last: "Am 01.01.2024 um 10:00 schrieb Hans <hans@example.de>:".
