@@ -53,6 +53,7 @@ void BM_IngestMail(benchmark::State& state) {
     service::EmailSettings email;
     email.inbound_addresses = {"support@example.com"};
     email.sender_limit_per_hour = 1'000'000;
+    email.auto_reply = false;  // no acknowledgement jobs: this measures taking mail in
     return service::store_email_settings(txn, email, clock.now_ms());
   });
   if (!configured.ok()) state.SkipWithError("cannot configure the store");
@@ -66,7 +67,7 @@ void BM_IngestMail(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_IngestMail)->Unit(benchmark::kMillisecond)->Iterations(2000);
+BENCHMARK(BM_IngestMail)->Unit(benchmark::kMillisecond)->Iterations(2000)->UseRealTime();
 
 }  // namespace
 
