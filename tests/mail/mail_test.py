@@ -63,9 +63,9 @@ class Server:
 
     def start(self):
         env = dict(os.environ, TANDEM_MAIL_LISTEN="127.0.0.1:%d" % self.mail_port, TANDEM_ACCESS_LOG="false")
-        log = open(os.path.join(self.data, "server.log"), "ab")
-        self.proc = subprocess.Popen([TANDEM, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
-                                     stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True)
+        with open(os.path.join(self.data, "server.log"), "ab") as log:
+            self.proc = subprocess.Popen([TANDEM, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
+                                         stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True)
         line = self.proc.stdout.readline().decode()
         if "listening on" not in line:
             raise AssertionError("the server did not start: " + line + self.log())
@@ -78,11 +78,13 @@ class Server:
     def kill(self):
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
+        self.proc.stdout.close()
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=30)
+            self.proc.stdout.close()
 
 
 class Api:
@@ -299,6 +301,7 @@ class MailTest(unittest.TestCase):
         """Messages accepted by LMTP just before kill -9, and one piped in while the server is down, all become
         exactly one ticket each once the server is back."""
         count = 100
+        self.api.call("PUT", "/api/v1/settings/email", {"sender_limit_per_hour": 1000})
         with smtplib.LMTP("127.0.0.1", self.server.mail_port) as lmtp:
             for n in range(count):
                 lmtp.sendmail("ann@acme.example", [SUPPORT],
