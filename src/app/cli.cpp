@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/mail_gateway.h"
 
 namespace tandem::app {
 
@@ -58,6 +59,12 @@ int run_cli(int argc, char** argv) {
   std::int64_t demo_items = 200;
   demo->add_option("--items", demo_items, "how many generated items (with messages) to load; default 200")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000'000}));
+  auto* mail_gate =
+      cli.add_subcommand("mail-gate", "store one message from standard input (for an MTA pipe)");
+  add_common(mail_gate);
+  MailGateArgs gate_args;
+  mail_gate->add_option("--sender", gate_args.sender, "the envelope sender");
+  mail_gate->add_option("--recipient", gate_args.recipients, "an envelope recipient (repeatable)");
   auto* version = cli.add_subcommand("version", "print the version");
   auto* admin = cli.add_subcommand("admin", "administration commands");
   admin->require_subcommand(1);
@@ -102,6 +109,7 @@ int run_cli(int argc, char** argv) {
   if (serve->parsed()) return serve_command(config.value());
   if (migrate->parsed()) return migrate_command(config.value());
   if (demo->parsed()) return demo_command(config.value(), demo_items);
+  if (mail_gate->parsed()) return mail_gate_command(config.value(), gate_args);
   return create_user_command(config.value(), std::move(user_args));
 }
 

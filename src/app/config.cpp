@@ -89,6 +89,7 @@ const std::vector<Setting>& settings() {
        }},
       text_setting("web.root", "TANDEM_WEB_ROOT", &Config::web_root),
       text_setting("log.level", "TANDEM_LOG_LEVEL", &Config::log_level),
+      text_setting("mail.listen", "TANDEM_MAIL_LISTEN", &Config::mail_listen),
   };
   return all;
 }

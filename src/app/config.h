@@ -25,6 +25,7 @@ struct Config {
   bool access_log = true;                    // [server] access_log / TANDEM_ACCESS_LOG
   bool secure_cookies = false;               // [server] secure_cookies / TANDEM_SECURE_COOKIES
   std::string log_level = "info";            // [log] level / TANDEM_LOG_LEVEL
+  std::string mail_listen;                   // [mail] listen / TANDEM_MAIL_LISTEN: LMTP/SMTP (empty: off)
 
   /// data_dir/tandem.db.
   std::string database_path() const;

@@ -8,6 +8,7 @@
 #include "api/api_app.h"
 #include "api/error_response.h"
 #include "api/serializers.h"
+#include "app/mail_gateway.h"
 #include "core/policy.h"
 #include "net/server.h"
 #include "store/event_log.h"
@@ -61,6 +62,7 @@ struct TandemServer::Parts {
   net::LiveHub hub;
   std::unique_ptr<api::ApiApp> app;
   std::unique_ptr<net::HttpServer> server;
+  std::unique_ptr<net::MailListener> mail;  // when config.mail_listen is set
   bool stopped = false;
 };
 
@@ -89,6 +91,9 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
                                                    std::move(hooks), parts.metrics, parts.hub);
   TANDEM_ASSIGN(self->port_, parts.server->start());
   self->host_ = endpoint.first;
+  if (!config.mail_listen.empty()) {
+    TANDEM_ASSIGN(parts.mail, start_mail_listener(config, rt.services->mail_intake));
+  }
   rt.services->jobs.start();
   return self;
 }
@@ -101,6 +106,7 @@ std::string TandemServer::url() const {
 void TandemServer::stop() {
   if (!parts_ || parts_->stopped) return;
   parts_->stopped = true;
+  if (parts_->mail) parts_->mail->stop();
   parts_->server->stop();
   runtime_->services->jobs.stop();
   runtime_->db->set_on_commit({});

@@ -31,6 +31,9 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       rates(db, clock),
       timesheets(db, clock, items),
       timers(db, clock, items, timesheets),
-      time_reports(db) {}
+      time_reports(db),
+      mail_intake(db, clock, items, conversations, files, jobs) {
+  jobs.handle("mail.receive", [this](const store::Job& job) { return mail_intake.process(job); });
+}
 
 }  // namespace tandem::service

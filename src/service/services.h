@@ -12,6 +12,7 @@
 #include "service/conversations/conversation_service.h"
 #include "service/customers/customer_service.h"
 #include "service/email/email_settings.h"
+#include "service/email_in/mail_intake.h"
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
@@ -70,12 +71,13 @@ struct Services {
   PortalAuthService portal_auth;
   PortalService portal;
   EmailSettingsService email_settings;
-  JobRunner jobs;  // handlers of durable jobs; `tandem serve` runs them in the background
+  JobRunner jobs;          // handlers of durable jobs; `tandem serve` runs them in the background
   TimeSettingsService time_settings;
   RateService rates;
   TimesheetService timesheets;
   TimerService timers;
   TimeReportService time_reports;
+  MailIntake mail_intake;  // inbound mail: stored, then processed by `mail.receive` jobs
 };
 
 }  // namespace tandem::service

@@ -558,6 +558,29 @@ CREATE TABLE hourly_rates (
 ) WITHOUT ROWID;
 )sql";
 
+constexpr std::string_view kInboundMail = R"sql(
+-- Inbound mail as it arrived, until a job has turned it into a ticket or a reply. The raw message is in the
+-- content store (files/) under its SHA-256. dedup_key is "<Message-ID>" (or "sha256:<hex>" for a message
+-- without one): a message delivered again finds its row and creates nothing new.
+CREATE TABLE inbound_mail (
+  id                      INTEGER PRIMARY KEY,
+  dedup_key               TEXT NOT NULL UNIQUE,
+  message_id              TEXT NOT NULL,
+  sha256                  TEXT NOT NULL,
+  size                    INTEGER NOT NULL,
+  source                  TEXT NOT NULL,
+  sender                  TEXT NOT NULL,
+  recipients              TEXT NOT NULL CHECK (json_valid(recipients)),
+  state                   TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+  item_id                 INTEGER REFERENCES items(id) ON DELETE SET NULL,
+  conversation_message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+  received_at             INTEGER NOT NULL,
+  processed_at            INTEGER
+);
+-- The per-sender hourly limit counts a sender's recent messages.
+CREATE INDEX inbound_mail_by_sender ON inbound_mail(sender, received_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -573,6 +596,7 @@ const std::vector<Migration>& all_migrations() {
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
       {7, "time tracking: timers, timesheets, hourly rates", kTimeTracking},
+      {8, "inbound mail: raw messages stored before they are processed, deduplicated", kInboundMail},
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
   };
   return migrations;

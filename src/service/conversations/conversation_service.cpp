@@ -128,12 +128,25 @@ Result<MessageView> ConversationService::get_message(const Actor& actor, std::in
 
 Result<MessageView> ConversationService::post_message(const Actor& actor, std::int64_t item_id,
                                                       const NewMessage& input) {
+  const TimestampMs now = clock_.now_ms();
+  std::optional<MessageView> view;
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(view, post_message(txn, actor, item_id, input, {}, now));
+    return {};
+  }));
+  return std::move(*view);
+}
+
+Result<MessageView> ConversationService::post_message(store::Txn& txn, const Actor& actor,
+                                                      std::int64_t item_id, const NewMessage& input,
+                                                      const std::vector<store::FileRow>& own_files,
+                                                      TimestampMs now) {
   if (input.visibility != "public" && input.visibility != "internal")
     return invalid("visibility",
                    "visibility is required: public (a reply the customer sees) or internal (a note)");
   if (input.visibility == "internal" && !Policy::can(actor, Action::write_internal_notes))
     return invalid("visibility", "you may only write public replies");
-  TANDEM_TRY(check_body(input.body, !input.file_ids.empty()));
+  TANDEM_TRY(check_body(input.body, !input.file_ids.empty() || !own_files.empty()));
   if (input.file_ids.size() > kMaxFilesPerMessage)
     return invalid("file_ids",
                    "attach at most " + std::to_string(kMaxFilesPerMessage) + " files to a message");
@@ -147,11 +160,10 @@ Result<MessageView> ConversationService::post_message(const Actor& actor, std::i
   message.author_id = actor.is_customer() ? std::optional(actor.customer_id) : user_id_of(actor);
   message.body = input.body;
   message.body_html = render_markdown(input.body);
-  message.created_at = message.updated_at = clock_.now_ms();
-  std::optional<MessageView> view;
-  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+  message.created_at = message.updated_at = now;
+  {
     TANDEM_TRY(require_item(txn, actor, item_id));
-    std::vector<store::FileRow> files;
+    std::vector<store::FileRow> files = own_files;
     for (const std::int64_t file_id : input.file_ids) {
       TANDEM_ASSIGN(auto file, attachable_file(txn, actor, file_id, "file_ids"));
       files.push_back(std::move(file));
@@ -166,10 +178,8 @@ Result<MessageView> ConversationService::post_message(const Actor& actor, std::i
     for (const auto& file : files)
       TANDEM_TRY(attach(txn, actor, item_id, file, message.id, message.created_at));
     TANDEM_TRY(store::touch_item(txn, item_id, message.created_at));
-    TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message.id));
-    return {};
-  }));
-  return std::move(*view);
+  }
+  return view_of(txn, actor, item_id, message.id);
 }
 
 Result<MessageView> ConversationService::edit_message(const Actor& actor, std::int64_t item_id,

@@ -42,6 +42,12 @@ class ConversationService {
   /// records `item.message_added` and `item.attachment_added` per file. Errors: not_found (item),
   /// validation_failed (details.field: visibility, body or file_ids), conflict (a file is attached already).
   Result<MessageView> post_message(const Actor& actor, std::int64_t item_id, const NewMessage& input);
+  /// post_message inside the caller's write transaction `txn`, at instant `now`, also attaching `own_files`:
+  /// files rows the calling channel inserted itself in `txn` (e.g. a mail's attachments), not checked against
+  /// what the actor may read. Errors as post_message.
+  Result<MessageView> post_message(store::Txn& txn, const Actor& actor, std::int64_t item_id,
+                                   const NewMessage& input, const std::vector<store::FileRow>& own_files,
+                                   TimestampMs now);
   /// Replaces a message's body, keeping the previous one as a revision, and records `item.message_edited`.
   /// An unchanged body changes nothing. Errors: not_found, forbidden (neither its author nor an admin),
   /// validation_failed (details.field = body).

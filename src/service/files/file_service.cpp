@@ -112,6 +112,28 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
   return file;
 }
 
+Result<store::FileRow> FileService::store_content(std::string_view name, std::string_view bytes) {
+  TANDEM_ASSIGN(auto writer, blobs_.begin());
+  TANDEM_TRY(writer->write(bytes));
+  store::FileRow file;
+  TANDEM_ASSIGN(file.sha256, writer->commit());
+  file.size = static_cast<std::int64_t>(bytes.size());
+  file.mime = sniff_mime_type(blobs_.path_of(file.sha256));
+  file.name = sanitize_file_name(name);
+  file.created_at = clock_.now_ms();
+  return file;
+}
+
+Result<std::string> FileService::read_content(std::string_view sha256) {
+  const std::filesystem::path path = blobs_.path_of(sha256);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::make(ErrorCode::not_found, "no stored content " + std::string(sha256));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad())
+    return Error{ErrorCode::unavailable, "a stored file cannot be read", "cannot read " + path.string(), {}};
+  return bytes;
+}
+
 Result<store::FileRow> FileService::get_file(const Actor& actor, std::int64_t id) {
   std::optional<store::FileRow> file;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {

@@ -40,6 +40,12 @@ class FileService {
   /// (disk).
   Result<store::FileRow> upload(const Actor& actor, const std::filesystem::path& body_path,
                                 std::string_view content_type);
+  /// Writes `bytes` to the content store and returns the row that describes them (type sniffed, `name`
+  /// sanitised, created now), not inserted yet: the caller inserts it (store::insert_file) in the
+  /// transaction that uses it. Content already stored is not written again. Errors: unavailable (disk).
+  Result<store::FileRow> store_content(std::string_view name, std::string_view bytes);
+  /// The bytes of the stored content with this SHA-256. Errors: not_found, unavailable.
+  Result<std::string> read_content(std::string_view sha256);
   /// The file `id` when the actor may read it (see store::find_readable_file). Errors: not_found.
   Result<store::FileRow> get_file(const Actor& actor, std::int64_t id);
   /// The file `id` and its content's path, when the actor may read it. Errors: not_found.

@@ -277,15 +277,25 @@ Result<nlohmann::json> ItemService::reachable_item(Txn& txn, const Actor& actor,
 
 Result<store::ItemJson> ItemService::create_item(const Actor& actor, const nlohmann::json& fields,
                                                  std::string_view default_source) {
+  const TimestampMs now = clock_.now_ms();
+  store::ItemJson created;
+  TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
+    TANDEM_ASSIGN(created, create_item(txn, actor, fields, default_source, now));
+    return {};
+  }));
+  return created;
+}
+
+Result<store::ItemJson> ItemService::create_item(Txn& txn, const Actor& actor, const nlohmann::json& fields,
+                                                 std::string_view default_source, TimestampMs now) {
   if (!Policy::can(actor, Action::create_items))
     return Error::make(ErrorCode::forbidden, "you may not add items");
   if (!fields.contains("title")) return invalid("title", "title is required");
   const std::string type_key = fields.value("type", nlohmann::json("ticket")).is_string()
                                    ? fields.value("type", std::string("ticket"))
                                    : std::string();
-  const TimestampMs now = clock_.now_ms();
   store::ItemJson created;
-  TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
+  {
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {type_key}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
     TANDEM_TRY(require_type_module(type_key));
@@ -342,8 +352,8 @@ Result<store::ItemJson> ItemService::create_item(const Actor& actor, const nlohm
                                     {"title", item["title"]},
                                     {"project_id", item["project_id"]},
                                     {"status_id", item["status_id"]}};
-    return status_of(store::append_event(txn, actor, now, "item", id, "item.created", payload.dump()));
-  }));
+    TANDEM_TRY(store::append_event(txn, actor, now, "item", id, "item.created", payload.dump()));
+  }
   return created;
 }
 

@@ -45,6 +45,10 @@ class ItemService {
   /// field).
   Result<store::ItemJson> create_item(const Actor& actor, const nlohmann::json& fields,
                                       std::string_view default_source);
+  /// create_item inside the caller's write transaction `txn`, at instant `now` (channels that create an
+  /// item together with other rows, e.g. inbound mail). Errors as create_item.
+  Result<store::ItemJson> create_item(store::Txn& txn, const Actor& actor, const nlohmann::json& fields,
+                                      std::string_view default_source, TimestampMs now);
   /// The item when the actor may see it. Errors: not_found, module_disabled.
   Result<store::ItemJson> get_item(const Actor& actor, std::int64_t id);
   /// Applies the fields in `changes`, records `item.updated` with old → new values, and bumps the
