@@ -492,6 +492,20 @@ CREATE INDEX mail_message_ids_by_item ON mail_message_ids(item_id);
 INSERT INTO settings(key, value, updated_at) VALUES ('mail_secret', json_quote(lower(hex(randomblob(32)))), 0);
 )sql";
 
+constexpr std::string_view kMessageReads = R"sql(
+-- The last message of an item each internal user has read in the app: mail about a message goes to the
+-- users who have not read it within the notify delay.
+CREATE TABLE message_reads (
+  user_id         INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  item_id         INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  last_message_id INTEGER NOT NULL,
+  read_at         INTEGER NOT NULL,
+  PRIMARY KEY (user_id, item_id)
+) WITHOUT ROWID;
+-- An item's latest mail first: the References of the next one.
+CREATE INDEX mail_message_ids_by_item_time ON mail_message_ids(item_id, created_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -506,6 +520,7 @@ const std::vector<Migration>& all_migrations() {
        kCustomersAndPermissions},
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
+      {9, "message reads: the last message of an item each user has read; mail threads by time", kMessageReads},
   };
   return migrations;
 }
