@@ -26,6 +26,12 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       portal_auth(db, clock),
       portal(db, clock, items, conversations),
       email_settings(db, clock),
-      jobs(db, clock) {}
+      jobs(db, clock),
+      mail_outbox(
+          db, clock,
+          [](const SmtpRelay& relay, const Envelope& envelope) { return send_smtp(relay, envelope); },
+          this->settings.public_url) {
+  mail_outbox.register_handlers(jobs);
+}
 
 }  // namespace tandem::service

@@ -12,6 +12,7 @@
 #include "service/conversations/conversation_service.h"
 #include "service/customers/customer_service.h"
 #include "service/email/email_settings.h"
+#include "service/email_out/mail_outbox.h"
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
@@ -34,6 +35,7 @@ namespace tandem::service {
 struct ServiceSettings {
   std::string files_dir;                             // where uploaded files are stored (content-addressed)
   std::uint64_t max_file_bytes = 100 * 1024 * 1024;  // largest accepted upload
+  std::string public_url;                            // where users reach Tandem; links in mail start here
 };
 
 struct Services {
@@ -65,7 +67,8 @@ struct Services {
   PortalAuthService portal_auth;
   PortalService portal;
   EmailSettingsService email_settings;
-  JobRunner jobs;  // handlers of durable jobs; `tandem serve` runs them in the background
+  JobRunner jobs;          // handlers of durable jobs; `tandem serve` runs them in the background
+  MailOutbox mail_outbox;  // mail.send and mail.notify jobs, through the SMTP relay
 };
 
 }  // namespace tandem::service
