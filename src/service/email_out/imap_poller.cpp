@@ -72,15 +72,15 @@ class ImapSession {
   std::string folder_url_;
 };
 
-// Marks the message seen, or moves it (MOVE, else COPY and delete) when the mailbox names a folder.
+// Marks the message seen and, when the mailbox names a folder, moves it there (MOVE, else COPY and delete).
 Status mark_imported(ImapSession& session, const ImapMailbox& mailbox, std::int64_t uid) {
   const std::string id = std::to_string(uid);
-  if (!mailbox.move_to || mailbox.move_to->empty())
-    return status_of(session.command("UID STORE " + id + " +FLAGS.SILENT (\\Seen)"));
+  TANDEM_TRY(status_of(session.command("UID STORE " + id + " +FLAGS.SILENT (\\Seen)")));
+  if (!mailbox.move_to || mailbox.move_to->empty()) return {};
   const std::string target = imap_quoted(*mailbox.move_to);
   if (session.command("UID MOVE " + id + " " + target).ok()) return {};
   TANDEM_TRY(status_of(session.command("UID COPY " + id + " " + target)));
-  TANDEM_TRY(status_of(session.command("UID STORE " + id + " +FLAGS.SILENT (\\Seen \\Deleted)")));
+  TANDEM_TRY(status_of(session.command("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)")));
   return status_of(session.command("EXPUNGE"));
 }
 

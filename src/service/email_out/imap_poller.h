@@ -1,6 +1,6 @@
 // Polls the IMAP mailboxes of the email settings through libcurl (imap://, STARTTLS when asked, imaps://)
-// and hands each unseen message, raw, to the inbound pipeline. A message is marked \Seen, or moved to the
-// mailbox's move_to folder, only after the intake accepted it; until then it stays unseen on the server and
+// and hands each unseen message, raw, to the inbound pipeline. A message is marked \Seen (and moved to the
+// mailbox's move_to folder) only after the intake accepted it; until then it stays unseen on the server and
 // is fetched again by the next poll (the pipeline drops redeliveries). Messages are read with the folder
 // opened read-only (EXAMINE), so fetching alone marks nothing.
 #pragma once
@@ -36,7 +36,7 @@ class ImapPoller {
   /// Returns how many messages the intake accepted. Errors: the store's.
   Result<int> poll_all();
   /// Polls one mailbox: lists its unseen messages, fetches each, hands it to the intake, then marks the
-  /// accepted ones \Seen or moves them to move_to. Returns how many were accepted. Errors: unavailable (the
+  /// accepted ones \Seen and moves them to move_to. Returns how many were accepted. Errors: unavailable (the
   /// server cannot be reached, refuses the login or a command).
   Result<int> poll_mailbox(const ImapMailbox& mailbox);
   /// Starts a thread that calls poll_all() now and then every `interval`, until stop().

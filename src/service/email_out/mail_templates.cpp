@@ -16,9 +16,9 @@ constexpr BuiltInTemplate kBuiltIn[] = {
      "Здравствуйте, {{customer.name}}!\n\nМы получили ваше обращение и скоро ответим. Его номер — "
      "{{ticket.number}}; чтобы дополнить его, ответьте на это письмо.\n\n{{link}}\n"},
     {"agent_reply", "en", "Re: [#{{ticket.number}}] {{ticket.title}}",
-     "{{message.text}}\n\n-- \n{{message.author}}\n{{link}}\n"},
+     "{{message.text}}\n\n-- \n{{message.author}}\nRequest {{ticket.number}}: {{link}}\n"},
     {"agent_reply", "ru", "Re: [#{{ticket.number}}] {{ticket.title}}",
-     "{{message.text}}\n\n-- \n{{message.author}}\n{{link}}\n"},
+     "{{message.text}}\n\n-- \n{{message.author}}\nОбращение {{ticket.number}}: {{link}}\n"},
     {"status_changed", "en", "[#{{ticket.number}}] {{ticket.title}}: {{ticket.status}}",
      "Hello {{customer.name}},\n\nthe status of your request {{ticket.number}} \"{{ticket.title}}\" is now: "
      "{{ticket.status}}.\n\n{{link}}\n"},

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr std::string_view kHex = "0123456789ABCDEF";
-constexpr std::size_t kEncodedWordBytes = 45;  // 60 base64 characters: a word fits a 76-character line
+constexpr std::size_t kEncodedWordBytes = 39;  // 52 base64 characters: "Subject: " and a word fit 78
 
 std::string base64(std::string_view bytes) {
   std::string out;
