@@ -520,7 +520,7 @@ const std::vector<Migration>& all_migrations() {
        kCustomersAndPermissions},
       {5, "items by project and state: the index of filtered lists", kItemsByProjectState},
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
-      {9, "message reads: the last message of an item each user has read; mail threads by time", kMessageReads},
+      {9, "message reads: the last message of an item each user has read", kMessageReads},
   };
   return migrations;
 }
