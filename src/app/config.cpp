@@ -81,6 +81,7 @@ const std::vector<Setting>& settings() {
       number_setting("server.max_connections", "TANDEM_MAX_CONNECTIONS", &Config::max_connections),
       bool_setting("server.access_log", "TANDEM_ACCESS_LOG", &Config::access_log),
       bool_setting("server.secure_cookies", "TANDEM_SECURE_COOKIES", &Config::secure_cookies),
+      text_setting("server.public_url", "TANDEM_PUBLIC_URL", &Config::public_url),
       text_setting("store.data_dir", "TANDEM_DATA", &Config::data_dir),
       number_setting("files.max_bytes", "TANDEM_MAX_FILE_BYTES", &Config::max_file_bytes),
       {"store.synchronous", "TANDEM_SYNCHRONOUS",

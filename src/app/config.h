@@ -24,6 +24,7 @@ struct Config {
   std::size_t max_connections = 10000;       // [server] max_connections / TANDEM_MAX_CONNECTIONS
   bool access_log = true;                    // [server] access_log / TANDEM_ACCESS_LOG
   bool secure_cookies = false;               // [server] secure_cookies / TANDEM_SECURE_COOKIES
+  std::string public_url;                    // [server] public_url / TANDEM_PUBLIC_URL (links in mail)
   std::string log_level = "info";            // [log] level / TANDEM_LOG_LEVEL
   std::string mail_listen;                   // [mail] listen / TANDEM_MAIL_LISTEN: LMTP/SMTP (empty: off)
 

@@ -22,7 +22,7 @@ Result<std::unique_ptr<Runtime>> open_runtime(const Config& config) {
   runtime->services = std::make_unique<service::Services>(
       *runtime->db, runtime->clock,
       service::ServiceSettings{(std::filesystem::path(config.data_dir) / "files").string(),
-                               config.max_file_bytes});
+                               config.max_file_bytes, config.public_url});
   return runtime;
 }
 

@@ -11,6 +11,7 @@
 #include "app/mail_gateway.h"
 #include "core/policy.h"
 #include "net/server.h"
+#include "service/email_out/imap_poller.h"
 #include "store/event_log.h"
 
 namespace tandem::app {
@@ -57,12 +58,16 @@ net::ServerOptions server_options(const Config& config, std::string host, std::u
 
 }  // namespace
 
+// How often the IMAP mailboxes are asked for new mail.
+constexpr std::chrono::seconds kImapPollInterval{30};
+
 struct TandemServer::Parts {
   net::Metrics metrics;
   net::LiveHub hub;
   std::unique_ptr<api::ApiApp> app;
   std::unique_ptr<net::HttpServer> server;
   std::unique_ptr<net::MailListener> mail;  // when config.mail_listen is set
+  std::unique_ptr<service::ImapPoller> imap;  // the IMAP mailboxes of the email settings
   bool stopped = false;
 };
 
@@ -94,6 +99,11 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   if (!config.mail_listen.empty()) {
     TANDEM_ASSIGN(parts.mail, start_mail_listener(config, rt.services->mail_intake));
   }
+  parts.imap = std::make_unique<service::ImapPoller>(
+      *rt.db, [&rt](std::string_view raw, std::string_view source) {
+        return status_of(rt.services->mail_intake.accept(raw, source));
+      });
+  parts.imap->start(kImapPollInterval);
   rt.services->jobs.start();
   return self;
 }
@@ -107,6 +117,7 @@ void TandemServer::stop() {
   if (!parts_ || parts_->stopped) return;
   parts_->stopped = true;
   if (parts_->mail) parts_->mail->stop();
+  if (parts_->imap) parts_->imap->stop();
   parts_->server->stop();
   runtime_->services->jobs.stop();
   runtime_->db->set_on_commit({});

@@ -32,8 +32,13 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
       timesheets(db, clock, items),
       timers(db, clock, items, timesheets),
       time_reports(db),
-      mail_intake(db, clock, items, conversations, files, jobs) {
+      mail_intake(db, clock, items, conversations, files, jobs),
+      mail_outbox(
+          db, clock,
+          [](const SmtpRelay& relay, const Envelope& envelope) { return send_smtp(relay, envelope); },
+          this->settings.public_url) {
   jobs.handle("mail.receive", [this](const store::Job& job) { return mail_intake.process(job); });
+  mail_outbox.register_handlers(jobs);
 }
 
 }  // namespace tandem::service

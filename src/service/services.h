@@ -13,6 +13,7 @@
 #include "service/customers/customer_service.h"
 #include "service/email/email_settings.h"
 #include "service/email_in/mail_intake.h"
+#include "service/email_out/mail_outbox.h"
 #include "service/events/event_feed.h"
 #include "service/files/file_service.h"
 #include "service/hierarchy/folder_service.h"
@@ -40,6 +41,7 @@ namespace tandem::service {
 struct ServiceSettings {
   std::string files_dir;                             // where uploaded files are stored (content-addressed)
   std::uint64_t max_file_bytes = 100 * 1024 * 1024;  // largest accepted upload
+  std::string public_url;                            // where users reach Tandem; links in mail start here
 };
 
 struct Services {
@@ -78,6 +80,7 @@ struct Services {
   TimerService timers;
   TimeReportService time_reports;
   MailIntake mail_intake;  // inbound mail: stored, then processed by `mail.receive` jobs
+  MailOutbox mail_outbox;  // mail.send and mail.notify jobs, through the SMTP relay
 };
 
 }  // namespace tandem::service

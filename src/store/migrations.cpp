@@ -581,6 +581,20 @@ CREATE TABLE inbound_mail (
 CREATE INDEX inbound_mail_by_sender ON inbound_mail(sender, received_at);
 )sql";
 
+constexpr std::string_view kMessageReads = R"sql(
+-- The last message of an item each internal user has read in the app: mail about a message goes to the
+-- users who have not read it within the notify delay.
+CREATE TABLE message_reads (
+  user_id         INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  item_id         INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  last_message_id INTEGER NOT NULL,
+  read_at         INTEGER NOT NULL,
+  PRIMARY KEY (user_id, item_id)
+) WITHOUT ROWID;
+-- An item's latest mail first: the References of the next one.
+CREATE INDEX mail_message_ids_by_item_time ON mail_message_ids(item_id, created_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -597,6 +611,7 @@ const std::vector<Migration>& all_migrations() {
       {6, "mail threading: the Message-IDs of items and the key of reply addresses", kMailThreading},
       {7, "time tracking: timers, timesheets, hourly rates", kTimeTracking},
       {8, "inbound mail: raw messages stored before they are processed, deduplicated", kInboundMail},
+      {9, "message reads: the last message of an item each user has read", kMessageReads},
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
   };
   return migrations;

@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/policy.h"
+#include "service/email_out/mail_outbox.h"
 #include "service/files/file_service.h"
 #include "service/items/item_change_right.h"
 #include "service/text/markdown.h"
+#include "store/email_out/mail_out_repository.h"
 #include "store/event_log.h"
 #include "store/items/item_repository.h"
 
@@ -105,13 +107,22 @@ Status attach(store::Txn& txn, const Actor& actor, std::int64_t item_id, const s
 Result<std::vector<MessageView>> ConversationService::list_messages(const Actor& actor, std::int64_t item_id,
                                                                     std::int64_t after_id, int limit) {
   std::vector<MessageView> views;
+  std::int64_t last_read = 0;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_TRY(require_item(txn, actor, item_id));
     TANDEM_ASSIGN(auto messages, store::list_messages(txn, item_id, after_id, std::clamp(limit, 1, 200),
                                                       Policy::visible_messages(actor)));
     TANDEM_ASSIGN(views, with_attachments(txn, std::move(messages)));
+    if (actor.is_user() && !views.empty()) {
+      TANDEM_ASSIGN(last_read, store::last_read_message(txn, actor.user_id, item_id));
+    }
     return {};
   }));
+  // An internal user who listed the messages has read them: no mail about them reaches it later.
+  if (actor.is_user() && !views.empty() && views.back().message.id > last_read)
+    TANDEM_TRY(db_.write([&](store::Txn& txn) {
+      return store::mark_messages_read(txn, actor.user_id, item_id, views.back().message.id, clock_.now_ms());
+    }));
   return views;
 }
 
@@ -178,6 +189,8 @@ Result<MessageView> ConversationService::post_message(store::Txn& txn, const Act
     for (const auto& file : files)
       TANDEM_TRY(attach(txn, actor, item_id, file, message.id, message.created_at));
     TANDEM_TRY(store::touch_item(txn, item_id, message.created_at));
+    TANDEM_TRY(
+        enqueue_message_mail(txn, item_id, message.id, message.visibility == "public", message.created_at));
   }
   return view_of(txn, actor, item_id, message.id);
 }

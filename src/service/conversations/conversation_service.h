@@ -32,14 +32,15 @@ class ConversationService {
  public:
   ConversationService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  /// The item's messages with id > after_id, oldest first, at most `limit` (1..200). Errors: not_found (no
-  /// such item, or the actor may not see it).
+  /// The item's messages with id > after_id, oldest first, at most `limit` (1..200); an internal user has
+  /// read them from then on (see MailOutbox). Errors: not_found (no such item, or the actor may not see it).
   Result<std::vector<MessageView>> list_messages(const Actor& actor, std::int64_t item_id,
                                                  std::int64_t after_id, int limit);
   /// One message of the item. Errors: not_found.
   Result<MessageView> get_message(const Actor& actor, std::int64_t item_id, std::int64_t message_id);
-  /// Adds a message, attaches its files, marks activity on the item (updated_at, not its version) and
-  /// records `item.message_added` and `item.attachment_added` per file. Errors: not_found (item),
+  /// Adds a message, attaches its files, marks activity on the item (updated_at, not its version),
+  /// records `item.message_added` and `item.attachment_added` per file and enqueues the mail it causes
+  /// (enqueue_message_mail). Errors: not_found (item),
   /// validation_failed (details.field: visibility, body or file_ids), conflict (a file is attached already).
   Result<MessageView> post_message(const Actor& actor, std::int64_t item_id, const NewMessage& input);
   /// post_message inside the caller's write transaction `txn`, at instant `now`, also attaching `own_files`:

@@ -5,6 +5,7 @@
 
 #include "core/policy.h"
 #include "service/catalog/custom_field_values.h"
+#include "service/email_out/mail_outbox.h"
 #include "service/items/item_change_right.h"
 #include "service/items/item_fields.h"
 #include "store/hierarchy/project_repository.h"
@@ -391,6 +392,7 @@ Result<store::ItemJson> ItemService::update_item(
     }
     TANDEM_TRY(store::update_item(txn, id, draft.columns, now));
     TANDEM_TRY(save_relations(txn, id, draft));
+    if (draft.changes.contains("status_id")) TANDEM_TRY(enqueue_status_mail(txn, id, now));
     TANDEM_ASSIGN(updated, reread(txn, id));
     const nlohmann::json payload = {{"changes", draft.changes}};
     return status_of(store::append_event(txn, actor, now, "item", id, "item.updated", payload.dump()));

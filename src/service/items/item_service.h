@@ -51,10 +51,10 @@ class ItemService {
                                       std::string_view default_source, TimestampMs now);
   /// The item when the actor may see it. Errors: not_found, module_disabled.
   Result<store::ItemJson> get_item(const Actor& actor, std::int64_t id);
-  /// Applies the fields in `changes`, records `item.updated` with old → new values, and bumps the
-  /// version when something changed. With `expected_versions` (from If-Match), a current version not
-  /// among them fails with precondition_failed. Errors: not_found, forbidden (Policy::can_change_item),
-  /// validation_failed, precondition_failed.
+  /// Applies the fields in `changes`, records `item.updated` with old → new values, bumps the version
+  /// when something changed and enqueues the status_changed mail when the status did. With
+  /// `expected_versions` (from If-Match), a current version not among them fails with precondition_failed.
+  /// Errors: not_found, forbidden (Policy::can_change_item), validation_failed, precondition_failed.
   Result<store::ItemJson> update_item(const Actor& actor, std::int64_t id, const nlohmann::json& changes,
                                       const std::optional<std::vector<std::int64_t>>& expected_versions);
   /// Gives the item another type (same id, number, conversation, files, parties and history); its status

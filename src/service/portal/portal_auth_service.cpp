@@ -46,7 +46,10 @@ Status mail_secret(store::Txn& txn, const store::CustomerRow& customer, std::str
       {"to", customer.emails.front()},
       {"subject", invitation ? "Your support portal invitation" : "Reset your support portal password"},
       {"text", text},
-      {"link", link}};
+      {"link", link},
+      {"template", invitation ? "customer_invitation" : "password_reset"},
+      {"name", customer.name},
+      {"hours", ttl_ms / 3'600'000}};
   store::NewJob job;
   job.kind = "mail.send";
   job.payload = payload.dump();
