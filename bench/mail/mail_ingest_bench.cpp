@@ -48,7 +48,7 @@ void BM_IngestMail(benchmark::State& state) {
   service::init_secrets();
   store::TempDatabase temp("bench-mail-ingest");
   SystemClock clock;
-  service::Services services(temp.db(), clock, {(temp.dir() / "files").string(), 100 << 20});
+  service::Services services(temp.db(), clock, {(temp.dir() / "files").string(), 100 << 20, ""});
   const Status configured = temp.db().write([&](store::Txn& txn) -> Status {
     service::EmailSettings email;
     email.inbound_addresses = {"support@example.com"};

@@ -75,7 +75,7 @@ class MailIntakeTest : public ::testing::Test {
 
   store::TempDatabase temp_{"mail-intake-test"};
   FakeClock clock_{kStart};
-  Services services_{temp_.db(), clock_, {(temp_.dir() / "files").string(), 1 << 20}};
+  Services services_{temp_.db(), clock_, {(temp_.dir() / "files").string(), 1 << 20, ""}};
   std::int64_t inbox_ = 0;
 };
 
@@ -200,7 +200,7 @@ TEST_F(MailIntakeTest, AMessageStoredBeforeACrashIsProcessedAfterIt) {
       services_.mail_intake.accept(message("ann@gmail.com", "Before the crash", "kept"), "test").ok());
   {
     // Another process over the same store (the restarted server) runs the queued job.
-    Services restarted{temp_.db(), clock_, {(temp_.dir() / "files").string(), 1 << 20}};
+    Services restarted{temp_.db(), clock_, {(temp_.dir() / "files").string(), 1 << 20, ""}};
     ASSERT_GE(restarted.jobs.run_due().value(), 1);  // and the acknowledgement, without a handler here
   }
   EXPECT_EQ(text("SELECT title FROM items"), "Before the crash");
