@@ -35,6 +35,20 @@ Result<std::int64_t> enqueue_job(Txn& txn, const NewJob& job, TimestampMs now) {
   return existing.value()->int64(0);
 }
 
+Result<std::vector<std::string>> lease_owners(Txn& txn, std::string_view prefix) {
+  std::vector<std::string> owners;
+  TANDEM_TRY(txn.exec(
+      "SELECT DISTINCT lease_owner FROM jobs WHERE state = 'running' AND substr(lease_owner, 1, ?) = ?",
+      {static_cast<std::int64_t>(prefix.size()), std::string(prefix)},
+      [&](const Row& row) { owners.push_back(row.text(0)); }));
+  return owners;
+}
+
+Status expire_leases(Txn& txn, std::string_view owner, TimestampMs now) {
+  return txn.exec("UPDATE jobs SET lease_until = ? WHERE state = 'running' AND lease_owner = ?",
+                  {now, std::string(owner)});
+}
+
 Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now,
                                      TimestampMs lease_ms) {
   auto row = txn.one(

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "store/database.h"
@@ -33,6 +34,12 @@ Result<std::int64_t> enqueue_job(Txn& txn, const NewJob& job, TimestampMs now);
 /// Leases the oldest due job (pending, or running with an expired lease) to `owner` until now + lease_ms.
 /// Returns nullopt when no job is due.
 Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now, TimestampMs lease_ms);
+
+/// The distinct owners of the leases of running jobs whose owner name starts with `prefix`.
+Result<std::vector<std::string>> lease_owners(Txn& txn, std::string_view prefix);
+/// Ends the leases `owner` holds now, so that any worker may take those jobs over at once (their owner is
+/// known to be gone).
+Status expire_leases(Txn& txn, std::string_view owner, TimestampMs now);
 
 /// Marks a leased job done. Errors: `conflict` when `owner` no longer holds the lease.
 Status complete_job(Txn& txn, std::int64_t job_id, std::string_view owner, TimestampMs now);

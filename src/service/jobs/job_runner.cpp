@@ -1,6 +1,10 @@
 #include "service/jobs/job_runner.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
 
 #include <atomic>
 #include <optional>
@@ -18,9 +22,26 @@ const std::string& describe(const Error& error) {
   return error.internal.empty() ? error.message : error.internal;
 }
 
+// "HOST:" — the start of the lease owner names of the processes of this machine.
+std::string host_prefix() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return std::string(host) + ":";
+}
+
+// "HOST:PID:N": unique among the runners of every process of every machine sharing the store.
 std::string process_owner() {
   static std::atomic<int> runners{0};
-  return "pid-" + std::to_string(::getpid()) + "-" + std::to_string(runners++);
+  return host_prefix() + std::to_string(::getpid()) + ":" + std::to_string(runners++);
+}
+
+// Whether the owner name (made by process_owner on this machine) names a process that no longer runs.
+bool owner_is_gone(std::string_view owner) {
+  const std::string_view rest = owner.substr(host_prefix().size());
+  int pid = 0;
+  const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), pid);
+  if (error != std::errc() || end == rest.data() || pid <= 0 || pid == ::getpid()) return false;
+  return ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
 }  // namespace
@@ -71,7 +92,21 @@ Result<int> JobRunner::run_due() {
   }
 }
 
+Status JobRunner::take_over_dead_leases() {
+  return db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(const auto owners, store::lease_owners(txn, host_prefix()));
+    for (const auto& owner : owners)
+      if (owner_is_gone(owner)) {
+        spdlog::info("jobs: taking over the jobs of {}, which is gone", owner);
+        TANDEM_TRY(store::expire_leases(txn, owner, clock_.now_ms()));
+      }
+    return {};
+  });
+}
+
 void JobRunner::start(std::chrono::milliseconds poll) {
+  if (Status taken = take_over_dead_leases(); !taken.ok())
+    spdlog::error("jobs: cannot take over the jobs of stopped processes: {}", describe(taken.error()));
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;

@@ -34,7 +34,9 @@ class JobRunner {
   /// Runs due jobs one after another on the calling thread until none is due; returns how many ran.
   /// Jobs of a kind without a handler fail (and are retried later). Errors: the store's.
   Result<int> run_due();
-  /// Starts the background thread, which runs due jobs and then sleeps `poll` or until wake().
+  /// Starts the background thread, which runs due jobs and then sleeps `poll` or until wake(). First takes
+  /// over at once the jobs leased by processes of this machine that are gone (e.g. killed), instead of
+  /// waiting for their leases to expire.
   void start(std::chrono::milliseconds poll = std::chrono::seconds(1));
   /// Makes the background thread look for due jobs now (e.g. right after one was enqueued).
   void wake();
@@ -43,6 +45,7 @@ class JobRunner {
 
  private:
   Result<bool> run_one();
+  Status take_over_dead_leases();
   Status finish(const store::Job& job, const Status& outcome);
 
   store::Database& db_;

@@ -1,5 +1,8 @@
 #include "service/jobs/job_runner.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
@@ -66,6 +69,29 @@ TEST_F(JobRunnerTest, AJobWithoutAHandlerIsNotLostButRetried) {
   ASSERT_TRUE(enqueue("unknown", "{}").ok());
   EXPECT_EQ(runner.run_due().value(), 1);
   EXPECT_EQ(state_of_job(1), "pending");
+}
+
+TEST_F(JobRunnerTest, StartingTakesOverTheJobsOfAProcessOfThisMachineThatIsGone) {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ::waitpid(child, nullptr, 0);
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  const std::string gone_owner = std::string(host) + ":" + std::to_string(child) + ":0";
+  ASSERT_TRUE(enqueue("note", "{}").ok());
+  ASSERT_TRUE(db.write([&](store::Txn& txn) -> Status {
+                  return status_of(store::lease_job(txn, gone_owner, clock.now_ms(), 5 * 60 * 1000));
+                }).ok());
+  int ran = 0;
+  runner.handle("note", [&](const store::Job&) {
+    ++ran;
+    return Status{};
+  });
+  runner.start();  // runs due jobs once before it first waits
+  runner.stop();
+  EXPECT_EQ(ran, 1);
+  EXPECT_EQ(state_of_job(1), "done");
 }
 
 }  // namespace
