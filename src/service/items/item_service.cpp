@@ -9,6 +9,7 @@
 #include "service/items/item_change_right.h"
 #include "service/items/item_fields.h"
 #include "store/hierarchy/project_repository.h"
+#include "store/time/timesheet_repository.h"
 
 namespace tandem::service {
 
@@ -544,6 +545,11 @@ Status ItemService::delete_item(const Actor& actor, std::int64_t id) {
     if (!Policy::can_delete_item(actor, facts))
       return Error::make(ErrorCode::forbidden,
                          "deleting an item needs the full level in its app and the manager or lead role");
+    TANDEM_ASSIGN(const bool settled_time, store::item_has_settled_time(txn, id));
+    if (settled_time)
+      return Error::make(
+          ErrorCode::conflict,
+          "the item has approved or invoiced time; it cannot be deleted while that time stands");
     TANDEM_TRY(store::delete_item(txn, id));
     const nlohmann::json payload = {{"number", current["number"]},
                                     {"type", current["type"]},

@@ -62,9 +62,10 @@ class ItemService {
   /// Errors: not_found, forbidden, module_disabled (the new type's), validation_failed (unknown type, or
   /// the type it already has).
   Result<store::ItemJson> convert_item(const Actor& actor, std::int64_t id, std::string_view type_key);
-  /// Deletes the item (Policy::can_delete_item) and records `item.deleted` with its number, type, title
-  /// and project: its children move up to its parent; links, parties, tags, messages and attachments go
-  /// with it; uploaded files and the item's history stay. Errors: not_found, forbidden.
+  /// Deletes the item (Policy::can_delete_item) and records `item.deleted` with its number, type, title and
+  /// project: its children move up to its parent; links, parties, tags, messages, attachments and its draft,
+  /// submitted or rejected timesheets go with it; uploaded files and the item's history stay. Errors:
+  /// not_found, forbidden, conflict (it has approved or invoiced timesheets, which must stay).
   Status delete_item(const Actor& actor, std::int64_t id);
   /// The current web address ("/tasks/1042") of the item with this number. Errors: not_found,
   /// module_disabled.

@@ -246,4 +246,11 @@ Result<bool> delete_rate(Txn& txn, const RateRow& keys) {
   return txn.changes() > 0;
 }
 
+Result<bool> item_has_settled_time(Txn& txn, std::int64_t item_id) {
+  TANDEM_ASSIGN(auto row, txn.one("SELECT 1 FROM timesheets WHERE item_id = ? AND (status = 'approved' OR "
+                                  "invoiced_at IS NOT NULL) LIMIT 1",
+                                  {item_id}));
+  return row.has_value();
+}
+
 }  // namespace tandem::store

@@ -103,6 +103,8 @@ struct TimeTotals {
 };
 /// The totals of an item's timesheets.
 Result<TimeTotals> item_time(Txn& txn, std::int64_t item_id);
+/// Whether the item has approved or invoiced timesheets: time that was billed, or may be, and must stay.
+Result<bool> item_has_settled_time(Txn& txn, std::int64_t item_id);
 /// The totals of a project's timesheets.
 Result<TimeTotals> project_time(Txn& txn, std::int64_t project_id);
 
