@@ -376,28 +376,33 @@ Result<store::ItemJson> ItemService::update_item(
   const TimestampMs now = clock_.now_ms();
   store::ItemJson updated;
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
-    TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
-    TANDEM_TRY(check_may_change_item(txn, actor, current));
-    const std::int64_t version = current["version"].get<std::int64_t>();
-    if (expected_versions &&
-        std::find(expected_versions->begin(), expected_versions->end(), version) == expected_versions->end())
-      return Error::make(ErrorCode::precondition_failed,
-                         "the item changed since you read it; read it again and reapply your change")
-          .with("current_version", std::to_string(version));
-    Draft draft;
-    TANDEM_TRY(draft_changes(txn, actor, id, current, changes, false, draft));
-    TANDEM_TRY(check_plan(draft, current));
-    if (draft.changes.empty()) {
-      TANDEM_ASSIGN(updated, reread(txn, id));
-      return {};
-    }
-    TANDEM_TRY(store::update_item(txn, id, draft.columns, now));
-    TANDEM_TRY(save_relations(txn, id, draft));
-    if (draft.changes.contains("status_id")) TANDEM_TRY(enqueue_status_mail(txn, id, now));
-    TANDEM_ASSIGN(updated, reread(txn, id));
-    const nlohmann::json payload = {{"changes", draft.changes}};
-    return status_of(store::append_event(txn, actor, now, "item", id, "item.updated", payload.dump()));
+    TANDEM_ASSIGN(updated, update_item(txn, actor, id, changes, expected_versions, now));
+    return {};
   }));
+  return updated;
+}
+
+Result<store::ItemJson> ItemService::update_item(
+    Txn& txn, const Actor& actor, std::int64_t id, const nlohmann::json& changes,
+    const std::optional<std::vector<std::int64_t>>& expected_versions, TimestampMs now) {
+  TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
+  TANDEM_TRY(check_may_change_item(txn, actor, current));
+  const std::int64_t version = current["version"].get<std::int64_t>();
+  if (expected_versions &&
+      std::find(expected_versions->begin(), expected_versions->end(), version) == expected_versions->end())
+    return Error::make(ErrorCode::precondition_failed,
+                       "the item changed since you read it; read it again and reapply your change")
+        .with("current_version", std::to_string(version));
+  Draft draft;
+  TANDEM_TRY(draft_changes(txn, actor, id, current, changes, false, draft));
+  TANDEM_TRY(check_plan(draft, current));
+  if (draft.changes.empty()) return reread(txn, id);
+  TANDEM_TRY(store::update_item(txn, id, draft.columns, now));
+  TANDEM_TRY(save_relations(txn, id, draft));
+  if (draft.changes.contains("status_id")) TANDEM_TRY(enqueue_status_mail(txn, id, now));
+  TANDEM_ASSIGN(store::ItemJson updated, reread(txn, id));
+  const nlohmann::json payload = {{"changes", draft.changes}};
+  TANDEM_TRY(store::append_event(txn, actor, now, "item", id, "item.updated", payload.dump()));
   return updated;
 }
 

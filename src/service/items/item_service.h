@@ -57,6 +57,12 @@ class ItemService {
   /// Errors: not_found, forbidden (Policy::can_change_item), validation_failed, precondition_failed.
   Result<store::ItemJson> update_item(const Actor& actor, std::int64_t id, const nlohmann::json& changes,
                                       const std::optional<std::vector<std::int64_t>>& expected_versions);
+  /// update_item inside the caller's write transaction `txn`, at instant `now` (changes that must be stored
+  /// together with other rows, e.g. a timesheet's). Errors as update_item.
+  Result<store::ItemJson> update_item(store::Txn& txn, const Actor& actor, std::int64_t id,
+                                      const nlohmann::json& changes,
+                                      const std::optional<std::vector<std::int64_t>>& expected_versions,
+                                      TimestampMs now);
   /// Gives the item another type (same id, number, conversation, files, parties and history); its status
   /// becomes the first of the new type in the same state. Records `item.converted`.
   /// Errors: not_found, forbidden, module_disabled (the new type's), validation_failed (unknown type, or

@@ -114,13 +114,6 @@ Result<store::TimesheetRow> TimerService::stop(const Actor& actor, std::int64_t 
   for (const auto& [key, value] : body.items())
     if (key != "note" && key != "billable" && key != "item")
       return invalid(key, "stopping a timer takes note, billable and item, not " + key);
-  std::int64_t item_id = 0;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(const auto timer, own_timer(txn, actor, timer_id));
-    item_id = timer.item_id;
-    return {};
-  }));
-  TANDEM_TRY(timesheets_.apply_item_changes(actor, item_id, body));
   std::int64_t timesheet_id = 0;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto timer, own_timer(txn, actor, timer_id));
@@ -128,6 +121,7 @@ Result<store::TimesheetRow> TimerService::stop(const Actor& actor, std::int64_t 
     const std::int64_t elapsed = timer.elapsed_ms + (timer.resumed_at ? now - *timer.resumed_at : 0);
     TANDEM_ASSIGN(timesheet_id, timesheets_.record_measured(txn, actor, timer.item_id, timer.started_at,
                                                             minutes_of_elapsed(elapsed), body));
+    TANDEM_TRY(timesheets_.apply_item_changes(txn, actor, timer.item_id, body, now));
     TANDEM_TRY(store::delete_timer(txn, timer.id));
     return record(txn, actor, timer, "timer.stopped", now);
   }));

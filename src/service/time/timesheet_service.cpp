@@ -166,8 +166,8 @@ Status record(store::Txn& txn, const Actor& actor, TimestampMs now, std::int64_t
 
 }  // namespace
 
-Status TimesheetService::apply_item_changes(const Actor& actor, std::int64_t item_id,
-                                            const nlohmann::json& body) {
+Status TimesheetService::apply_item_changes(store::Txn& txn, const Actor& actor, std::int64_t item_id,
+                                            const nlohmann::json& body, TimestampMs now) {
   const auto it = body.find("item");
   if (it == body.end() || it->is_null()) return {};
   if (!it->is_object())
@@ -176,7 +176,7 @@ Status TimesheetService::apply_item_changes(const Actor& actor, std::int64_t ite
     if (key != "percent_complete" && key != "status_id")
       return invalid("item." + key, "a timesheet changes only the item's percent_complete and status_id");
   if (it->empty()) return {};
-  return status_of(items_.update_item(actor, item_id, *it, std::nullopt));
+  return status_of(items_.update_item(txn, actor, item_id, *it, std::nullopt, now));
 }
 
 Result<std::int64_t> TimesheetService::record_measured(store::Txn& txn, const Actor& actor,
@@ -202,27 +202,18 @@ Result<std::int64_t> TimesheetService::record_measured(store::Txn& txn, const Ac
 
 Result<store::TimesheetRow> TimesheetService::create(const Actor& actor, const nlohmann::json& body) {
   TANDEM_TRY(require_tracking(actor));
-  // The timesheet is checked before the item changes, which are applied before it is stored: a refused
-  // item change stores nothing.
-  const auto checked = [&](store::Txn& txn) -> Result<store::TimesheetFields> {
+  // The timesheet is checked before the item changes, which are stored with it: a refused item change
+  // stores nothing.
+  store::TimesheetRow created;
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto settings, load_time_settings(txn));
     store::TimesheetFields base;
     base.user_id = actor.user_id;
     base.billable = settings.billable_by_default;
     TANDEM_ASSIGN(auto fields, checked_fields(txn, actor, body, base, true));
     if (body.value("submit", false)) fields.status = "submitted";
-    return fields;
-  };
-  store::TimesheetFields fields;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(fields, checked(txn));
-    return {};
-  }));
-  TANDEM_TRY(apply_item_changes(actor, fields.item_id, body));
-  store::TimesheetRow created;
-  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(fields, checked(txn));
     const TimestampMs now = clock_.now_ms();
+    TANDEM_TRY(apply_item_changes(txn, actor, fields.item_id, body, now));
     TANDEM_ASSIGN(const std::int64_t id, store::insert_timesheet(txn, fields, now));
     TANDEM_TRY(record(txn, actor, now, id, "timesheet.created", fields));
     TANDEM_ASSIGN(created, visible_timesheet(txn, Actor::system(), id));
@@ -246,20 +237,12 @@ Result<store::TimesheetRow> TimesheetService::update(const Actor& actor, std::in
   TANDEM_TRY(require_tracking(actor));
   if (body.contains("submit"))
     return invalid("submit", "submit a timesheet with POST /api/v1/timesheets/submit");
-  const auto checked = [&](store::Txn& txn) -> Result<store::TimesheetFields> {
-    TANDEM_ASSIGN(const auto current, changeable_timesheet(txn, actor, id));
-    return checked_fields(txn, actor, body, fields_of(current), false);
-  };
-  store::TimesheetFields fields;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(fields, checked(txn));
-    return {};
-  }));
-  TANDEM_TRY(apply_item_changes(actor, fields.item_id, body));
   store::TimesheetRow updated;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(fields, checked(txn));
+    TANDEM_ASSIGN(const auto current, changeable_timesheet(txn, actor, id));
+    TANDEM_ASSIGN(const auto fields, checked_fields(txn, actor, body, fields_of(current), false));
     const TimestampMs now = clock_.now_ms();
+    TANDEM_TRY(apply_item_changes(txn, actor, fields.item_id, body, now));
     TANDEM_TRY(store::update_timesheet(txn, id, fields, now));
     TANDEM_TRY(record(txn, actor, now, id, "timesheet.updated", fields));
     TANDEM_ASSIGN(updated, visible_timesheet(txn, Actor::system(), id));

@@ -91,9 +91,10 @@ class TimesheetService {
   Result<std::int64_t> record_measured(store::Txn& txn, const Actor& actor, std::int64_t item_id,
                                        TimestampMs started_at, std::int64_t minutes,
                                        const nlohmann::json& body);
-  /// Applies the body's `item` member (changes to the item) through ItemService. Errors: as
-  /// ItemService::update_item.
-  Status apply_item_changes(const Actor& actor, std::int64_t item_id, const nlohmann::json& body);
+  /// Applies the body's `item` member (changes to the item) through ItemService in `txn`, a write
+  /// transaction, at `now`. Errors: as ItemService::update_item.
+  Status apply_item_changes(store::Txn& txn, const Actor& actor, std::int64_t item_id,
+                            const nlohmann::json& body, TimestampMs now);
 
  private:
   store::Database& db_;
