@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TIMEOUT, USER, apiAs, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
+import { PHONE, TIMEOUT, USER, apiAs, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
 
 /** Runs `fn` with an API client of the e2e admin. */
 async function withApi(fn) {
@@ -45,6 +45,9 @@ async function waitForTimesheets(page, itemId, check) {
   throw new Error(`the timesheets of item ${itemId} never matched: ${JSON.stringify(await timesheetsOf(itemId))}`);
 }
 
+// Debian's python3-openpyxl belongs to the system interpreter, which CMake's TANDEM_PYTHON prefers too.
+const PYTHON = process.env.TANDEM_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+
 /** The rows of every sheet of an XLSX file as JSON, read by openpyxl. */
 function readWorkbook(path) {
   const script = [
@@ -52,7 +55,7 @@ function readWorkbook(path) {
     'book = openpyxl.load_workbook(sys.argv[1], data_only=True)',
     'print(json.dumps({ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}, default=str))',
   ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' }));
 }
 
 const panel = (page) => page.getByRole('complementary', { name: 'Item details' });
@@ -116,7 +119,7 @@ test('a timer on a task becomes an approved timesheet that the XLSX report lists
     assert.equal(changed.percent_complete, 50);
 
     // Approve it in the Timesheets app.
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Timesheets' }).click();
+    await page.getByRole('navigation', { name: 'Apps' }).getByRole('link', { name: 'Timesheets' }).click();
     await page.getByRole('heading', { name: 'Timesheets', level: 1 }).waitFor();
     const row = page.getByRole('row').filter({ hasText: item.title });
     await row.getByText('Submitted').waitFor();
@@ -196,6 +199,26 @@ test('time logged by hand is submitted, then rejected in bulk with a reason', TI
   });
 });
 
+test('on a phone the running timer stays in the top bar and its list', TIMEOUT, async () => {
+  const { item } = await createTask('Replace the hallway sensor');
+  const timer = await withApi((api) => api.post('/api/v1/timers', { item_id: item.id }));
+  try {
+    await withPage({ ...PHONE, storageState: await signedInState() }, async (page) => {
+      await page.goto('/timesheets');
+      await page.getByRole('heading', { name: 'Timesheets', level: 1 }).waitFor();
+      await page.getByRole('button', { name: /^Timer running: / }).click();
+      await page.getByRole('group', { name: 'Your timers' }).getByText(item.title).waitFor();
+      await screenshot(page, 'time-phone-timers');
+      await page.keyboard.press('Escape');
+      await page.getByRole('row').filter({ hasText: 'Calibrate the flux capacitor' }).getByText('Approved').waitFor();
+      await screenshot(page, 'time-phone-list');
+    });
+  } finally {
+    await withApi((api) => api.post(`/api/v1/timers/${timer.id}/stop`));
+  }
+});
+
+// Runs last: it reports the time the tests above logged.
 test('the timesheets report in Russian', TIMEOUT, async () => {
   await withPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', storageState: await signedInState() }, async (page) => {
     await page.goto('/timesheets');

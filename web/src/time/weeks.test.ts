@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, mondayOf, niceCeiling, periodRange, weekBuckets } from './weeks';
+import { addDays, chartScale, localToday, mondayOf, periodRange, weekBuckets } from './weeks';
 
 describe('mondayOf', () => {
   it('finds the Monday of the week', () => {
@@ -52,13 +52,15 @@ describe('weekBuckets', () => {
   });
 });
 
-describe('niceCeiling', () => {
-  it('rounds a scale up to a friendly number', () => {
-    expect(niceCeiling(0)).toBe(1);
-    expect(niceCeiling(7.2)).toBe(8);
-    expect(niceCeiling(13)).toBe(15);
-    expect(niceCeiling(42)).toBe(50);
-    expect(niceCeiling(0.4)).toBeCloseTo(0.4);
+describe('chartScale', () => {
+  it('steps in round numbers up to a top just above the largest value', () => {
+    expect(chartScale(0)).toEqual({ step: 1, top: 1 });
+    expect(chartScale(2.25)).toEqual({ step: 1, top: 3 });
+    expect(chartScale(7)).toEqual({ step: 2, top: 8 });
+    expect(chartScale(8)).toEqual({ step: 2, top: 8 });
+    expect(chartScale(13)).toEqual({ step: 5, top: 15 });
+    expect(chartScale(42)).toEqual({ step: 20, top: 60 });
+    expect(chartScale(0.5)).toEqual({ step: 0.2, top: 0.6000000000000001 });
   });
 });
 

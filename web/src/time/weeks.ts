@@ -48,12 +48,16 @@ export function weekBuckets(totals: { key: string; minutes: number }[], from?: s
   return buckets.reverse();
 }
 
-/** A round top for a chart's scale of hours: 0 → 1, 7.2 → 8, 13 → 15, 42 → 50. */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
-  return step * magnitude;
+/**
+ * A chart's scale for values up to `max`: a round step (1, 2, 2.5 or 5 times a power of ten) giving at most
+ * about four grid lines, and the top as a whole number of steps: 7 → step 2, top 8; 2.25 → step 1, top 3.
+ */
+export function chartScale(max: number): { step: number; top: number } {
+  if (max <= 0) return { step: 1, top: 1 };
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((s) => s * magnitude >= rough) ?? 10) * magnitude;
+  return { step, top: Math.ceil(max / step - 1e-9) * step };
 }
 
 /** The periods the time screens offer. */

@@ -4,6 +4,7 @@ import { api, fetchAll } from '../../api';
 import { useLiveEvents } from '../../data/live';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
 import { useStoredState } from '../../hooks/useStoredState';
 import type { Timesheet } from '../../model';
 import { formatMinutes } from '../../time/duration';
@@ -30,6 +31,9 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
   const [editing, setEditing] = useState<Timesheet | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [pending, setPending] = useState(false);
+  // Phones keep the date, the item (with its approval below) and the time.
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const columns = narrow ? 4 : 7;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -114,6 +118,17 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
     }
   }
 
+  function approval(sheet: Timesheet) {
+    return (
+      <>
+        <span className={`sheet-status sheet-${sheet.status}`} title={sheet.status === 'rejected' ? sheet.reason : undefined}>
+          {t(`time.status.${sheet.status}`)}
+        </span>
+        {sheet.invoiced && <span className="tag">{t('time.list.invoiced')}</span>}
+      </>
+    );
+  }
+
   const allIds = sheets.map((sheet) => sheet.id);
   const allChosen = allIds.length > 0 && allIds.every((id) => selected.has(id));
   return (
@@ -173,16 +188,20 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
             </th>
             <th>{t('time.list.date')}</th>
             <th>{t('time.list.item')}</th>
-            <th>{t('time.list.person')}</th>
-            <th>{t('time.form.note')}</th>
-            <th>{t('time.filters.status')}</th>
+            {!narrow && (
+              <>
+                <th>{t('time.list.person')}</th>
+                <th>{t('time.form.note')}</th>
+                <th>{t('time.filters.status')}</th>
+              </>
+            )}
             <th className="col-num">{t('time.list.duration')}</th>
           </tr>
         </thead>
         <tbody>
           {!loading && sheets.length === 0 && (
             <tr>
-              <td colSpan={7} className="time-empty">
+              <td colSpan={columns} className="time-empty">
                 <strong>{t('time.list.emptyTitle')}</strong>
                 <span className="muted">{t('time.list.empty')}</span>
               </td>
@@ -200,7 +219,7 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
                       onChange={(e) => toggle(group.rows.map((row) => row.id), e.target.checked)}
                     />
                   </td>
-                  <td colSpan={5}>
+                  <td colSpan={columns - 2}>
                     <strong>{groupLabel(group)}</strong>
                     <span className="count">{group.rows.length}</span>
                   </td>
@@ -225,20 +244,20 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
                   </td>
                   <td className="col-item">
                     <span className="panel-number">#{sheet.item_number}</span> {sheet.item_title}
+                    {narrow && <span className="cell-sub">{approval(sheet)}</span>}
                   </td>
-                  <td>
-                    <span className="person">
-                      <Avatar name={sheet.user_name} size={22} />
-                      {sheet.user_name}
-                    </span>
-                  </td>
-                  <td className="col-note">{sheet.note || <span className="muted">—</span>}</td>
-                  <td>
-                    <span className={`sheet-status sheet-${sheet.status}`} title={sheet.status === 'rejected' ? sheet.reason : undefined}>
-                      {t(`time.status.${sheet.status}`)}
-                    </span>
-                    {sheet.invoiced && <span className="tag">{t('time.list.invoiced')}</span>}
-                  </td>
+                  {!narrow && (
+                    <>
+                      <td>
+                        <span className="person">
+                          <Avatar name={sheet.user_name} size={22} />
+                          {sheet.user_name}
+                        </span>
+                      </td>
+                      <td className="col-note">{sheet.note || <span className="muted">—</span>}</td>
+                      <td>{approval(sheet)}</td>
+                    </>
+                  )}
                   <td className="col-num">
                     <strong>{formatMinutes(sheet.minutes)}</strong>
                     {!sheet.billable && <span className="cell-sub">{t('time.nonBillable')}</span>}
@@ -252,7 +271,7 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
           <tfoot>
             <tr>
               <td />
-              <td colSpan={5}>{t('time.list.total')}</td>
+              <td colSpan={columns - 2}>{t('time.list.total')}</td>
               <td className="col-num">{formatMinutes(totals.minutes)}</td>
             </tr>
           </tfoot>

@@ -1,31 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { hoursOf } from '../../time/duration';
-import { niceCeiling, type WeekBucket } from '../../time/weeks';
+import { chartScale, type WeekBucket } from '../../time/weeks';
 
-const WIDTH = 720;
-const HEIGHT = 200;
+const WIDTH = 1000;
+const HEIGHT = 220;
 const LEFT = 36;
 const BOTTOM = 26;
-const TOP = 12;
+const TOP = 20;
 
-/** Hours per week as bars on a scale with four grid lines; each bar names its week and hours. */
+/** Hours per week as bars on a round scale; each bar shows its hours and names its week. */
 export function WeekChart({ weeks }: { weeks: WeekBucket[] }) {
   const { t, i18n } = useTranslation();
   if (weeks.length === 0) return <p className="muted chart-empty">{t('time.report.noTime')}</p>;
-  const top = niceCeiling(Math.max(...weeks.map((w) => hoursOf(w.minutes))));
+  const { step, top } = chartScale(Math.max(...weeks.map((w) => hoursOf(w.minutes))));
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Math.round(i * step * 100) / 100);
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = (WIDTH - LEFT) / weeks.length;
   const bar = Math.min(44, slot * 0.62);
   const y = (hours: number) => TOP + plotHeight - (hours / top) * plotHeight;
   const dayFormat = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const labelEvery = Math.ceil(weeks.length / 12);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   return (
     <svg className="week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('time.report.chartLabel')}>
-      {[0, 0.25, 0.5, 0.75, 1].map((share) => (
-        <g key={share} className="chart-grid">
-          <line x1={LEFT} x2={WIDTH} y1={y(top * share)} y2={y(top * share)} />
-          <text x={LEFT - 8} y={y(top * share) + 4} textAnchor="end">
-            {Math.round(top * share * 10) / 10}
+      {ticks.map((tick) => (
+        <g key={tick} className="chart-grid">
+          <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} />
+          <text x={LEFT - 8} y={y(tick) + 4} textAnchor="end">
+            {number.format(tick)}
           </text>
         </g>
       ))}
@@ -37,6 +39,11 @@ export function WeekChart({ weeks }: { weeks: WeekBucket[] }) {
           <g key={week.week} className="chart-bar">
             <title>{t('time.report.weekBar', { week: label, hours })}</title>
             <rect x={x} y={y(hours)} width={bar} height={Math.max(0, y(0) - y(hours))} rx={4} />
+            {hours > 0 && (
+              <text className="chart-value" x={x + bar / 2} y={y(hours) - 6} textAnchor="middle">
+                {number.format(hours)}
+              </text>
+            )}
             {index % labelEvery === 0 && (
               <text x={x + bar / 2} y={HEIGHT - 8} textAnchor="middle">
                 {label}
