@@ -136,9 +136,14 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
         </div>
         <div className="panel-actions">
           <TimerControl itemId={item.id} itemNumber={item.number} />
-          <button type="button" className="button button-ghost button-small" onClick={() => void convert(convertTo)}>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-label={t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}
+            onClick={() => void convert(convertTo)}
+          >
             <Icon name="convert" size={16} />
-            {t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}
+            <span className="wide-label">{t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}</span>
           </button>
           <button type="button" className="icon-button panel-expand" aria-label={full ? t('item.dock') : t('item.fullPage')} aria-pressed={full} onClick={() => setFull(!full)}>
             <Icon name={full ? 'collapse' : 'expand'} size={18} />

@@ -36,9 +36,14 @@ export function TimerControl({ itemId, itemNumber, compact = false }: TimerContr
         <Icon name="play" size={12} />
       </button>
     ) : (
-      <button type="button" className="button button-secondary button-small timer-start" onClick={() => void timers.start(itemId)}>
+      <button
+        type="button"
+        className="button button-secondary button-small timer-start"
+        aria-label={t('time.timer.start')}
+        onClick={() => void timers.start(itemId)}
+      >
         <Icon name="play" size={14} />
-        {t('time.timer.start')}
+        <span className="wide-label">{t('time.timer.start')}</span>
       </button>
     );
 
