@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Timesheet } from '../model';
-import { DEFAULT_FILTERS, filterQuery, groupSheets, sheetTotals } from './sheets';
+import { canDecide, DEFAULT_FILTERS, filterQuery, groupSheets, sheetTotals } from './sheets';
 
 function sheet(id: number, fields: Partial<Timesheet>): Timesheet {
   return {
@@ -72,5 +72,21 @@ describe('groupSheets', () => {
   });
   it('adds up the totals', () => {
     expect(sheetTotals(sheets)).toEqual({ minutes: 255, billableMinutes: 225 });
+  });
+});
+
+describe('canDecide', () => {
+  const roles: Record<number, string> = { 1: 'lead', 2: 'standard', 3: 'manager' };
+  const roleIn = (projectId: number) => roles[projectId];
+  it('lets leads and managers of the project decide', () => {
+    expect(canDecide({ project_id: 1 }, false, roleIn)).toBe(true);
+    expect(canDecide({ project_id: 3 }, false, roleIn)).toBe(true);
+    expect(canDecide({ project_id: 2 }, false, roleIn)).toBe(false);
+    expect(canDecide({ project_id: 9 }, false, roleIn)).toBe(false);
+  });
+  it('leaves time outside projects to admins', () => {
+    expect(canDecide({ project_id: null }, false, roleIn)).toBe(false);
+    expect(canDecide({ project_id: null }, true, roleIn)).toBe(true);
+    expect(canDecide({ project_id: 2 }, true, roleIn)).toBe(true);
   });
 });

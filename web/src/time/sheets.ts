@@ -113,3 +113,14 @@ export function sheetTotals(sheets: Timesheet[]): { minutes: number; billableMin
   }
   return { minutes, billableMinutes };
 }
+
+/**
+ * Whether someone may approve or reject `sheet`: admins always; others when their role in the sheet's
+ * project (`roleIn`, through teams too) is lead or manager. Time outside projects is for admins only.
+ */
+export function canDecide(sheet: Pick<Timesheet, 'project_id'>, isAdmin: boolean, roleIn: (projectId: number) => string | null | undefined): boolean {
+  if (isAdmin) return true;
+  if (sheet.project_id === null) return false;
+  const role = roleIn(sheet.project_id);
+  return role === 'lead' || role === 'manager';
+}

@@ -8,7 +8,7 @@ import { useMediaQuery } from '../../hooks/useMediaQuery';
 import { useStoredState } from '../../hooks/useStoredState';
 import type { Timesheet } from '../../model';
 import { formatMinutes } from '../../time/duration';
-import { groupSheets, LIST_GROUPINGS, sheetDay, sheetTotals, type ListGrouping, type SheetGroup } from '../../time/sheets';
+import { canDecide, groupSheets, LIST_GROUPINGS, sheetDay, sheetTotals, type ListGrouping, type SheetGroup } from '../../time/sheets';
 import { FormDialog } from '../admin/FormDialog';
 import { Alert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
@@ -62,9 +62,15 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
   const totals = useMemo(() => sheetTotals(sheets), [sheets]);
   const chosen = sheets.filter((sheet) => selected.has(sheet.id));
   const chosenTotals = sheetTotals(chosen);
+  const isAdmin = ws.me.role === 'admin';
+  const decides = (sheet: Timesheet) => canDecide(sheet, isAdmin, (id) => ws.projectById.get(id)?.my_role);
+  // Approve and reject show for whoever approves any project's time, and act on what they may decide.
+  const approver = isAdmin || ws.projects.some((project) => project.my_role === 'lead' || project.my_role === 'manager');
   const can = (step: Step) =>
     chosen.length > 0 &&
-    chosen.every((sheet) => (step === 'submit' ? sheet.status === 'draft' || sheet.status === 'rejected' : sheet.status === 'submitted'));
+    chosen.every((sheet) =>
+      step === 'submit' ? sheet.status === 'draft' || sheet.status === 'rejected' : sheet.status === 'submitted' && decides(sheet),
+    );
   const dayFormat = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short' });
   const timeFormat = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
 
@@ -141,12 +147,16 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
             <button type="button" className="button button-secondary button-small" disabled={pending || !can('submit')} onClick={() => void apply('submit')}>
               {t('time.list.submit')}
             </button>
-            <button type="button" className="button button-primary button-small" disabled={pending || !can('approve')} onClick={() => void apply('approve')}>
-              {t('time.list.approve')}
-            </button>
-            <button type="button" className="button button-danger button-small" disabled={pending || !can('reject')} onClick={() => setRejecting(true)}>
-              {t('time.list.reject')}
-            </button>
+            {approver && (
+              <>
+                <button type="button" className="button button-primary button-small" disabled={pending || !can('approve')} onClick={() => void apply('approve')}>
+                  {t('time.list.approve')}
+                </button>
+                <button type="button" className="button button-danger button-small" disabled={pending || !can('reject')} onClick={() => setRejecting(true)}>
+                  {t('time.list.reject')}
+                </button>
+              </>
+            )}
             <button type="button" className="button button-ghost button-small" onClick={() => setSelected(new Set())}>
               {t('time.list.clearSelection')}
             </button>
@@ -243,7 +253,10 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
                     <span className="cell-sub">{timeFormat.format(new Date(sheet.started_at))}</span>
                   </td>
                   <td className="col-item">
-                    <span className="panel-number">#{sheet.item_number}</span> {sheet.item_title}
+                    {/* The row opens on a click anywhere; the button gives keyboards the same way in. */}
+                    <button type="button" className="sheet-open">
+                      <span className="panel-number">#{sheet.item_number}</span> {sheet.item_title}
+                    </button>
                     {narrow && <span className="cell-sub">{approval(sheet)}</span>}
                   </td>
                   {!narrow && (
