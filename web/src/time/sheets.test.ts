@@ -66,6 +66,14 @@ describe('groupSheets', () => {
       ['1', 180],
     ]);
   });
+  it('puts the latest start first, whatever order the timesheets were entered in', () => {
+    const shuffled = [sheets[3], sheets[0], sheets[2], sheets[1]].filter((s) => s !== undefined);
+    expect(groupSheets(shuffled, '')[0]?.rows.map((r) => r.id)).toEqual([4, 3, 2, 1]);
+    expect(groupSheets(shuffled, 'user').map((g) => g.rows.map((r) => r.id))).toEqual([
+      [4, 2],
+      [3, 1],
+    ]);
+  });
   it('keeps one group without grouping', () => {
     expect(groupSheets(sheets, '')).toHaveLength(1);
     expect(groupSheets([], '')).toEqual([]);

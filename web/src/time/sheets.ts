@@ -82,12 +82,13 @@ function groupKey(sheet: Timesheet, grouping: ListGrouping): string {
 }
 
 /**
- * Groups `sheets` (newest first) by `grouping`, keeping their order inside each group; groups of days and
- * weeks come newest first, the others in order of first appearance. No grouping gives one group.
+ * Groups `sheets` by `grouping`, each group's rows latest start first; groups of days and weeks come newest
+ * first, the others in order of their latest row. No grouping gives one group.
  */
 export function groupSheets(sheets: Timesheet[], grouping: ListGrouping): SheetGroup[] {
   const groups = new Map<string, SheetGroup>();
-  for (const sheet of sheets) {
+  const latestFirst = sheets.slice().sort((a, b) => Date.parse(b.started_at) - Date.parse(a.started_at) || b.id - a.id);
+  for (const sheet of latestFirst) {
     const key = groupKey(sheet, grouping);
     let group = groups.get(key);
     if (group === undefined) {

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { describeError } from '../../describeError';
 import type { ReportGroup, ReportTotals, TimeReport as Report } from '../../model';
 import { formatMinutes, hoursOf } from '../../time/duration';
-import { weekBuckets } from '../../time/weeks';
+import { localToday, weekBuckets } from '../../time/weeks';
 import { Alert } from '../ui/Alert';
 import { WeekChart } from './WeekChart';
 
@@ -102,8 +102,11 @@ export function TimeReport({ query, groupings, onGroupings }: TimeReportProps) {
 
   const totals = report?.totals;
   const from = params.get('from') ?? undefined;
+  // Weeks still to come stay off the chart.
+  const today = localToday();
   const to = params.get('to') ?? undefined;
-  const buckets = weeks ? weekBuckets(weeks.groups.map((g) => ({ key: String(g.key), minutes: g.totals.minutes })), from, to) : [];
+  const until = to === undefined || to > today ? today : to;
+  const buckets = weeks ? weekBuckets(weeks.groups.map((g) => ({ key: String(g.key), minutes: g.totals.minutes })), from, until) : [];
 
   return (
     <section className="time-report" aria-label={t('time.tabs.report')} aria-busy={report === null && error === null}>

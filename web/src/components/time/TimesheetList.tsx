@@ -196,7 +196,7 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
                 onChange={(e) => toggle(allIds, e.target.checked)}
               />
             </th>
-            <th>{t('time.list.date')}</th>
+            <th>{grouping === 'day' ? t('time.form.start') : t('time.list.date')}</th>
             <th>{t('time.list.item')}</th>
             {!narrow && (
               <>
@@ -249,8 +249,14 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
                     />
                   </td>
                   <td className="col-date">
-                    {dayFormat.format(new Date(`${sheetDay(sheet)}T12:00:00`))}
-                    <span className="cell-sub">{timeFormat.format(new Date(sheet.started_at))}</span>
+                    {grouping === 'day' ? (
+                      timeFormat.format(new Date(sheet.started_at))
+                    ) : (
+                      <>
+                        {dayFormat.format(new Date(`${sheetDay(sheet)}T12:00:00`))}
+                        <span className="cell-sub">{timeFormat.format(new Date(sheet.started_at))}</span>
+                      </>
+                    )}
                   </td>
                   <td className="col-item">
                     {/* The row opens on a click anywhere; the button gives keyboards the same way in. */}
