@@ -196,7 +196,7 @@ export function TimesheetDialog({ timesheet, fromTimer = false, onClose, onSaved
         )}
         <div className="dialog-actions">
           <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
+            {editable ? t('common.cancel') : t('common.close')}
           </button>
           {editable && submittable && (
             <button type="button" className="button button-secondary" disabled={pending || minutes === null || picked === null} onClick={() => void save(false)}>

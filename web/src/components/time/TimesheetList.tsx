@@ -54,9 +54,16 @@ export function TimesheetList({ query, revision }: { query: string; revision: nu
     return () => abort.abort();
   }, [query, revision, reloads]);
 
+  // Changes from anyone reload the list, a moment later and once per burst (a bulk approval sends many).
+  const [stale, setStale] = useState(0);
   useLiveEvents((event) => {
-    if (event.entity_type === 'timesheet') setReloads((n) => n + 1);
+    if (event.entity_type === 'timesheet') setStale((n) => n + 1);
   });
+  useEffect(() => {
+    if (stale === 0) return;
+    const timer = window.setTimeout(() => setReloads((n) => n + 1), 300);
+    return () => window.clearTimeout(timer);
+  }, [stale]);
 
   const groups = useMemo(() => groupSheets(sheets, grouping), [sheets, grouping]);
   const totals = useMemo(() => sheetTotals(sheets), [sheets]);
