@@ -1,6 +1,7 @@
 // Time tracking in a real browser against a running tandem server with demo data (TANDEM_URL): a timer on a
 // task through start, pause, resume and stop, the review form, approval in the Timesheets app, the report
-// read back from its XLSX download with openpyxl, manual entry with a rejection, and the app in Russian.
+// read back from its XLSX download with openpyxl, manual entry with a rejection, a CSV import, the phone
+// layout and the app in Russian.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -142,7 +143,7 @@ test('a timer on a task becomes an approved timesheet that the XLSX report lists
 
     const folder = mkdtempSync(join(tmpdir(), 'tandem-e2e-time-'));
     try {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export Excel' }).click()]);
       assert.equal(download.suggestedFilename(), 'timesheets.xlsx');
       const file = join(folder, 'timesheets.xlsx');
       await download.saveAs(file);
@@ -196,6 +197,37 @@ test('time logged by hand is submitted, then rejected in bulk with a reason', TI
     // The author sees why in the form.
     await row.getByText(item.title).click();
     await page.getByRole('dialog', { name: 'Timesheet' }).getByText('Rejected: Log the guide on the documentation task').waitFor();
+  });
+});
+
+test('timesheets are imported from a CSV file and refused rows are named', TIMEOUT, async () => {
+  const { item } = await createTask('Migrate the old time tracker');
+  const firstOfMonth = `${new Date().toISOString().slice(0, 8)}01`;
+  const csv = `Ticket,Day,Hours,Note\n${item.number},${firstOfMonth},2,Imported from the old tracker\n999999,${firstOfMonth},1,No such item\n`;
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/timesheets');
+    await page.getByRole('heading', { name: 'Timesheets', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import timesheets from CSV' });
+    await dialog.getByLabel('CSV file').setInputFiles({ name: 'old-tracker.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The columns are mapped by their names.
+    assert.equal(await dialog.getByLabel('Item number').inputValue(), 'Ticket');
+    assert.equal(await dialog.getByLabel('Date', { exact: true }).inputValue(), 'Day');
+    assert.equal(await dialog.getByLabel('Hours').inputValue(), 'Hours');
+    assert.equal(await dialog.getByLabel('Note').inputValue(), 'Note');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByText('1 imported, 1 refused').waitFor();
+    await dialog.getByRole('list', { name: 'Refused rows' }).getByText(/^Row 2, Item number: no such item/).waitFor();
+    await screenshot(page, 'time-import');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: item.title });
+    await row.getByText('Draft').waitFor();
+    await row.getByText('2:00', { exact: true }).waitFor();
+    const [sheet] = await timesheetsOf(item.id);
+    assert.equal(sheet.minutes, 120);
+    assert.equal(sheet.note, 'Imported from the old tracker');
+    assert.equal(sheet.status, 'draft');
   });
 });
 

@@ -7,6 +7,7 @@ import { AdminPage } from '../admin/AdminPage';
 import { Tabs } from '../admin/Tabs';
 import { useAddRequests } from '../admin/useAddRequests';
 import { Icon } from '../ui/Icon';
+import { ImportDialog } from './ImportDialog';
 import { TimeReport, type ReportGrouping } from './TimeReport';
 import { TimesheetDialog } from './TimesheetDialog';
 import { TimesheetList } from './TimesheetList';
@@ -21,6 +22,7 @@ export default function TimesheetsApp({ addRequests }: { addRequests: number }) 
   const [filters, setFilters] = useState<TimeFilters>(DEFAULT_FILTERS);
   const [groupings, setGroupings] = useState<ReportGrouping[]>(['project', 'user']);
   const [logging, setLogging] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [revision, setRevision] = useState(0);
   useAddRequests(addRequests, () => setLogging(true));
   const query = filterQuery(filters, localToday());
@@ -36,6 +38,10 @@ export default function TimesheetsApp({ addRequests }: { addRequests: number }) 
       title={t('apps.timesheets.title')}
       actions={
         <>
+          <button type="button" className="button button-secondary button-small" onClick={() => setImporting(true)}>
+            <Icon name="upload" size={16} />
+            {t('time.import.open')}
+          </button>
           <a className="button button-secondary button-small" href={exportUrl('csv')} download="timesheets.csv">
             <Icon name="download" size={16} />
             {t('time.export.csv')}
@@ -67,6 +73,7 @@ export default function TimesheetsApp({ addRequests }: { addRequests: number }) 
         <TimeReport query={query} groupings={groupings} onGroupings={setGroupings} />
       )}
       {logging && <TimesheetDialog onClose={() => setLogging(false)} onSaved={() => setRevision((n) => n + 1)} />}
+      {importing && <ImportDialog onClose={() => setImporting(false)} onImported={() => setRevision((n) => n + 1)} />}
     </AdminPage>
   );
 }

@@ -153,6 +153,12 @@ const PATHS = {
     </>
   ),
   stop: <rect x="6" y="6" width="12" height="12" rx="2" />,
+  upload: (
+    <>
+      <path d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5" />
+      <path d="M4.5 15.5v2A2.5 2.5 0 0 0 7 20h10a2.5 2.5 0 0 0 2.5-2.5v-2" />
+    </>
+  ),
   download: (
     <>
       <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5" />
