@@ -26,6 +26,7 @@ export interface Item {
   assignees: Party[];
   due_date: string | null;
   points: number | null;
+  percent_complete?: number | null;
   tags: string[];
   published: boolean;
   source: string;
@@ -227,4 +228,77 @@ export function itemPath(type: string, number: number): string {
   if (type === 'ticket') return `/tickets/${number}`;
   if (type === 'task') return `/tasks/${number}`;
   return `/items/${number}`;
+}
+
+/** Who may run how many timers and whether stopped time waits for review (GET /settings/time). */
+export interface TimeSettings {
+  timer_concurrency: 'several_running' | 'one_running_many_paused' | 'single';
+  assign_on_start: boolean;
+  review_before_submit: boolean;
+  billable_by_default: boolean;
+  show_time_to_customers: boolean;
+}
+
+/** A running or paused timer of the signed-in user; `elapsed_seconds` is as of the response. */
+export interface Timer {
+  id: number;
+  item_id: number;
+  item_number: number;
+  item_title: string;
+  state: 'running' | 'paused';
+  started_at: string;
+  resumed_at: string | null;
+  elapsed_seconds: number;
+}
+
+export type TimesheetStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+
+export interface Timesheet {
+  id: number;
+  item_id: number;
+  item_number: number;
+  item_title: string;
+  project_id: number | null;
+  organization_id: number | null;
+  user_id: number;
+  user_name: string;
+  started_at: string;
+  ended_at: string;
+  minutes: number;
+  billable: boolean;
+  hourly_rate: number;
+  amount: number;
+  note: string;
+  status: TimesheetStatus;
+  reason: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  invoiced: boolean;
+  invoiced_at: string | null;
+  invoice_reference: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTotals {
+  minutes: number;
+  billable_minutes: number;
+  amount: number;
+  count: number;
+  hours?: number;
+}
+
+/** One group of a time report, with its subgroups on the next level. */
+export interface ReportGroup {
+  key: number | string | null;
+  label: string;
+  totals: ReportTotals;
+  groups?: ReportGroup[];
+}
+
+/** GET /reports/timesheets as JSON. */
+export interface TimeReport {
+  group_by: string[];
+  totals: ReportTotals;
+  groups: ReportGroup[];
 }

@@ -34,6 +34,8 @@ export interface Workspace {
 }
 
 const Context = createContext<Workspace | null>(null);
+// Changes to these leave the reference data as it is.
+const DATA_ENTITIES = new Set(['item', 'timer', 'timesheet']);
 const SCOPE_KEY = 'tandem.scope';
 
 function storedScope(): Scope {
@@ -77,7 +79,7 @@ export function WorkspaceProvider({ me, children, fallback }: { me: User; childr
   // Catalog and hierarchy changes from anyone refresh the reference data, a moment later and once per burst.
   const [stale, setStale] = useState(0);
   useLiveEvents((event) => {
-    if (event.entity_type !== 'item') setStale((n) => n + 1);
+    if (!DATA_ENTITIES.has(event.entity_type)) setStale((n) => n + 1);
   });
   useEffect(() => {
     if (stale === 0) return;

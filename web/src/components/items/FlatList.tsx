@@ -7,6 +7,7 @@ import type { ListRow } from './itemGroups';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
 import { VirtualList } from '../ui/VirtualList';
+import { TimerControl } from '../time/TimerControl';
 import type { Column, Sort } from './itemSort';
 import { PriorityBadge, StatusPill, relativeTime } from './ItemBits';
 
@@ -156,6 +157,7 @@ const Row = memo(function Row({ item, index, columns, selected, open, onOpen }: 
           <a href={item.url} onClick={(e) => e.preventDefault()} tabIndex={selected ? 0 : -1}>
             {item.title}
           </a>
+          <TimerControl itemId={item.id} itemNumber={item.number} compact />
         </div>
       )}
       {has('status') && (

@@ -8,6 +8,7 @@ import { describeError } from '../../describeError';
 import { useShortcut } from '../../hooks/useShortcut';
 import type { Item, Message, Party } from '../../model';
 import { navigate } from '../../router';
+import { TimerControl } from '../time/TimerControl';
 import { Alert } from '../ui/Alert';
 import { Icon } from '../ui/Icon';
 import { Composer, type ComposerHandle } from './Composer';
@@ -134,9 +135,15 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
           <span className="panel-number">#{item.number}</span>
         </div>
         <div className="panel-actions">
-          <button type="button" className="button button-ghost button-small" onClick={() => void convert(convertTo)}>
+          <TimerControl itemId={item.id} itemNumber={item.number} />
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-label={t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}
+            onClick={() => void convert(convertTo)}
+          >
             <Icon name="convert" size={16} />
-            {t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}
+            <span className="wide-label">{t(convertTo === 'task' ? 'item.convertToTask' : 'item.convertToTicket')}</span>
           </button>
           <button type="button" className="icon-button panel-expand" aria-label={full ? t('item.dock') : t('item.fullPage')} aria-pressed={full} onClick={() => setFull(!full)}>
             <Icon name={full ? 'collapse' : 'expand'} size={18} />

@@ -1,12 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
-import { APPS, appAvailable, appForPath } from '../../apps';
+import { APPS, appAvailable, appForPath, tracksTime } from '../../apps';
 import { startLive } from '../../data/live';
+import { TimersProvider } from '../../data/timers';
 import { useWorkspace } from '../../data/workspace';
 import { useDismiss } from '../../hooks/useDismiss';
 import { navigate, usePath } from '../../router';
 import { ItemsApp } from '../items/ItemsApp';
+import { TimeFeedback } from '../time/TimeFeedback';
 import { NewItemDialog } from './NewItemDialog';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
@@ -16,6 +18,7 @@ const ProjectsApp = lazy(() => import('../admin/ProjectsApp'));
 const CustomersApp = lazy(() => import('../admin/CustomersApp'));
 const PeopleApp = lazy(() => import('../admin/PeopleApp'));
 const AdminApp = lazy(() => import('../admin/AdminApp'));
+const TimesheetsApp = lazy(() => import('../time/TimesheetsApp'));
 
 /** The signed-in frame: top bar, app navigation (a drawer on narrow screens) and the current app's page. */
 export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
@@ -49,6 +52,7 @@ export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => vo
       : () => setAddRequests((current) => ({ app: app.id, count: current.app === app.id ? current.count + 1 : 1 }));
   const requests = addRequests.app === app.id ? addRequests.count : 0;
   return (
+    <TimersProvider enabled={tracksTime(ws.me, ws.modules)}>
     <div className={navOpen ? 'shell nav-open' : 'shell'}>
       <TopBar
         user={user}
@@ -68,11 +72,14 @@ export function Shell({ user, onSignedOut }: { user: User; onSignedOut: () => vo
             {app.id === 'projects' && <ProjectsApp addRequests={requests} />}
             {app.id === 'customers' && <CustomersApp addRequests={requests} />}
             {app.id === 'people' && <PeopleApp addRequests={requests} />}
+            {app.id === 'timesheets' && <TimesheetsApp addRequests={requests} />}
             {app.id === 'admin' && <AdminApp />}
           </Suspense>
         )}
       </div>
       {adding !== null && <NewItemDialog typeKey={adding} onClose={() => setAdding(null)} />}
+      <TimeFeedback />
     </div>
+    </TimersProvider>
   );
 }

@@ -5,6 +5,7 @@ import { followLink } from '../../router';
 import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { LiveIndicator, Notifications } from './Notifications';
+import { TimerChip } from '../time/TimerChip';
 import { SearchBox } from './SearchBox';
 import { UserMenu } from './UserMenu';
 
@@ -44,6 +45,7 @@ export function TopBar({ user, navOpen, onToggleNav, onSignedOut, onAdd, addLabe
             <span className="add-label">{addLabel}</span>
           </button>
         )}
+        <TimerChip />
         <LiveIndicator />
         <Notifications />
         <UserMenu user={user} onSignedOut={onSignedOut} />

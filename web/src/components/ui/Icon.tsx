@@ -139,6 +139,32 @@ const PATHS = {
       <path d="M10 10.1a2.75 2.75 0 0 0 3.9 3.9M4 4l16 16" />
     </>
   ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="8.25" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
+  play: <path d="M8 5.75v12.5a.75.75 0 0 0 1.14.64l10-6.25a.75.75 0 0 0 0-1.28l-10-6.25A.75.75 0 0 0 8 5.75Z" />,
+  pause: (
+    <>
+      <rect x="6.5" y="5" width="3.5" height="14" rx="1" />
+      <rect x="14" y="5" width="3.5" height="14" rx="1" />
+    </>
+  ),
+  stop: <rect x="6" y="6" width="12" height="12" rx="2" />,
+  upload: (
+    <>
+      <path d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5" />
+      <path d="M4.5 15.5v2A2.5 2.5 0 0 0 7 20h10a2.5 2.5 0 0 0 2.5-2.5v-2" />
+    </>
+  ),
+  download: (
+    <>
+      <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5" />
+      <path d="M4.5 15.5v2A2.5 2.5 0 0 0 7 20h10a2.5 2.5 0 0 0 2.5-2.5v-2" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 /** Names of the hand-drawn line icons available to `Icon`. */
