@@ -204,7 +204,7 @@ Result<ReportTable> TimeReportService::invoice_table(const Actor& actor, std::in
                   txn.one("SELECT name FROM organizations WHERE id = ?", {organization_id}));
     if (!found) return Error::make(ErrorCode::not_found, "no such organization");
     organization = found->text(0);
-    TANDEM_ASSIGN(lines, store::list_timesheets(txn, Policy::visible_timesheets(actor), filter, 0, 100'000));
+    TANDEM_ASSIGN(lines, store::list_timesheets_by_project(txn, Policy::visible_timesheets(actor), filter));
     for (const auto& line : lines)
       if (line.project_id && !project_names.count(*line.project_id)) {
         TANDEM_ASSIGN(const auto row, txn.one("SELECT name FROM projects WHERE id = ?", {*line.project_id}));
@@ -212,9 +212,6 @@ Result<ReportTable> TimeReportService::invoice_table(const Actor& actor, std::in
       }
     return {};
   }));
-  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.project_id, a.started_at, a.id) < std::tie(b.project_id, b.started_at, b.id);
-  });
   ReportTable table;
   table.title = "Invoice " + organization;
   table.columns = {

@@ -51,7 +51,9 @@ class Connection {
                    sqlite_error(conn->db_, options.path).internal,
                    {}};
     sqlite3_busy_timeout(conn->db_, options.busy_timeout_ms);
-    std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;";
+    std::string pragmas =
+        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA "
+        "mmap_size=2147418112;";
     if (!read_only) {
       pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=";
       pragmas += options.synchronous_full ? "FULL;" : "NORMAL;";

@@ -182,23 +182,40 @@ void append_timesheet_filter(std::string& sql, std::vector<Value>& params, const
   }
 }
 
-Result<std::vector<TimesheetRow>> list_timesheets(Txn& txn, const SqlFilter& visible,
-                                                  const TimesheetFilter& filter, std::int64_t before_id,
-                                                  int limit) {
+namespace {
+
+// The visible timesheets matching `filter`, then the conditions and order in `tail` with `tail_params`.
+Result<std::vector<TimesheetRow>> select_timesheets(Txn& txn, const SqlFilter& visible,
+                                                    const TimesheetFilter& filter, std::string_view tail,
+                                                    const std::vector<Value>& tail_params) {
   std::string sql = std::string(kSelect) + "WHERE " + visible.sql;
   std::vector<Value> params;
   append_filter_params(params, visible);
   append_timesheet_filter(sql, params, filter);
-  if (before_id > 0) {
-    sql += " AND timesheets.id < ?";
-    params.emplace_back(before_id);
-  }
-  sql += " ORDER BY timesheets.id DESC LIMIT ?";
-  params.emplace_back(std::int64_t{limit});
-  TANDEM_ASSIGN(const auto rows, txn.all(sql, params));
+  sql += tail;
+  params.insert(params.end(), tail_params.begin(), tail_params.end());
   std::vector<TimesheetRow> timesheets;
-  for (const auto& row : rows) timesheets.push_back(timesheet_of(row));
+  TANDEM_TRY(txn.exec(sql, params, [&](const Row& row) { timesheets.push_back(timesheet_of(row)); }));
   return timesheets;
+}
+
+}  // namespace
+
+Result<std::vector<TimesheetRow>> list_timesheets(Txn& txn, const SqlFilter& visible,
+                                                  const TimesheetFilter& filter, std::int64_t before_id,
+                                                  int limit) {
+  if (before_id > 0)
+    return select_timesheets(txn, visible, filter,
+                             " AND timesheets.id < ? ORDER BY timesheets.id DESC LIMIT ?",
+                             {before_id, std::int64_t{limit}});
+  return select_timesheets(txn, visible, filter, " ORDER BY timesheets.id DESC LIMIT ?",
+                           {std::int64_t{limit}});
+}
+
+Result<std::vector<TimesheetRow>> list_timesheets_by_project(Txn& txn, const SqlFilter& visible,
+                                                             const TimesheetFilter& filter) {
+  return select_timesheets(txn, visible, filter,
+                           " ORDER BY timesheets.project_id, timesheets.started_at, timesheets.id", {});
 }
 
 namespace {

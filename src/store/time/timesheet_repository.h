@@ -92,6 +92,10 @@ Result<std::optional<TimesheetRow>> find_timesheet(Txn& txn, std::int64_t id, co
 Result<std::vector<TimesheetRow>> list_timesheets(Txn& txn, const SqlFilter& visible,
                                                   const TimesheetFilter& filter, std::int64_t before_id,
                                                   int limit);
+/// Every visible timesheet matching `filter`, ordered by project (those outside projects first), start and
+/// id: the lines of an invoice.
+Result<std::vector<TimesheetRow>> list_timesheets_by_project(Txn& txn, const SqlFilter& visible,
+                                                             const TimesheetFilter& filter);
 /// Appends " AND …" conditions on `timesheets` for `filter` to `sql`, and their values to `params`.
 void append_timesheet_filter(std::string& sql, std::vector<Value>& params, const TimesheetFilter& filter);
 
