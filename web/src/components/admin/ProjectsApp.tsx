@@ -12,6 +12,7 @@ import { FormField, SelectField, TextField, namedChoices } from '../ui/FormField
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
+import { ProjectFollowers } from './ProjectFollowers';
 import { Tabs } from './Tabs';
 import { useAddRequests } from './useAddRequests';
 import { useList } from './useList';
@@ -333,6 +334,7 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
           onRole={(id, role) => run(() => api.put(`${base}/teams/${id}`, { role }), teams.reload)}
           onRemove={(id) => run(() => api.del(`${base}/teams/${id}`), teams.reload)}
         />
+        <ProjectFollowers projectId={project.id} />
       </div>
     </Dialog>
   );
