@@ -250,6 +250,8 @@ test('items keep the order they are dragged or moved to in the tree, after a rel
     await row(made[0]).focus();
     await page.keyboard.press('Alt+ArrowDown');
     await treeShows(page, ['Order third', 'Order second', 'Order first']);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    assert.equal(await focused(), `#${made[0].number} Order first`, 'the moved item keeps the focus');
     await page.keyboard.press('Alt+ArrowUp');
     await treeShows(page, ['Order third', 'Order first', 'Order second']);
     await screenshot(page, 'tree-reordered');

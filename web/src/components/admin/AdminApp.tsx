@@ -6,7 +6,7 @@ import { describeError } from '../../describeError';
 import type { CustomField, ItemType, Modules, PortalSettings, State } from '../../model';
 import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
-import { DataTable } from '../ui/DataTable';
+import { DataTable, removeColumn } from '../ui/DataTable';
 import { SelectField, TextField, namedChoices } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
@@ -229,20 +229,11 @@ function CustomFields() {
           { header: t('admin.scope'), cell: (field) => t(`admin.scopes.${field.scope}`) },
           { header: t('admin.kind'), cell: (field) => t(`admin.kinds.${field.kind}` as 'admin.kinds.text', { defaultValue: field.kind }) },
           { header: t('admin.choices'), cell: (field) => field.choices.join(', ') || '—' },
-          {
-            header: t('common.actions'),
-            className: 'row-actions',
-            cell: (field) => (
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('admin.deleteField', { name: field.name })}
-                onClick={() => void run(() => api.del(`/custom-fields/${field.id}`).then(fields.reload))}
-              >
-                <Icon name="trash" size={16} />
-              </button>
-            ),
-          },
+          removeColumn<CustomField>(
+            t('common.actions'),
+            (field) => t('admin.deleteField', { name: field.name }),
+            (field) => void run(() => api.del(`/custom-fields/${field.id}`).then(fields.reload)),
+          ),
         ]}
       />
       {adding && <NewField onClose={() => setAdding(false)} onDone={fields.reload} />}

@@ -6,8 +6,7 @@ import { describeError } from '../../describeError';
 import { useAction } from '../../hooks/useAction';
 import type { Customer, Organization, ProjectFollower } from '../../model';
 import { Alert } from '../ui/Alert';
-import { DataTable } from '../ui/DataTable';
-import { Icon } from '../ui/Icon';
+import { DataTable, removeColumn } from '../ui/DataTable';
 import { useList } from './useList';
 
 type Kind = ProjectFollower['party_kind'];
@@ -63,21 +62,12 @@ export function ProjectFollowers({ projectId }: { projectId: number }) {
         empty={t('projects.noFollowers')}
         columns={[
           { header: t('common.name'), cell: (f) => f.name || `#${f.party_id}` },
-          { header: t('projects.role'), cell: (f) => <span className="tag">{t(`projects.followerKinds.${f.party_kind}`)}</span> },
-          {
-            header: t('common.actions'),
-            className: 'row-actions',
-            cell: (f) => (
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('projects.removeFollower', { name: f.name || `#${f.party_id}` })}
-                onClick={() => void run(followCalls(projectId, f.party_kind, f.party_id).remove, followers.reload)}
-              >
-                <Icon name="trash" size={16} />
-              </button>
-            ),
-          },
+          { header: t('projects.followers'), cell: (f) => <span className="tag">{t(`projects.followerKinds.${f.party_kind}`)}</span> },
+          removeColumn<ProjectFollower>(
+            t('common.actions'),
+            (f) => t('projects.removeFollower', { name: f.name || `#${f.party_id}` }),
+            (f) => void run(followCalls(projectId, f.party_kind, f.party_id).remove, followers.reload),
+          ),
         ]}
       />
       <div className="inline-form">

@@ -6,7 +6,7 @@ import { describeError } from '../../describeError';
 import type { JoinRequest, Portfolio, Project, ProjectMember, ProjectTeam } from '../../model';
 import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
-import { DataTable, RowLink } from '../ui/DataTable';
+import { DataTable, RowLink, removeColumn } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { FormField, SelectField, TextField, namedChoices } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
@@ -375,15 +375,11 @@ function RoleTable({ rows, candidates, addLabel, addButton, onRole, onRemove }: 
           columns={[
             { header: t('common.name'), cell: (row) => row.name },
             { header: t('projects.role'), cell: (row) => roleSelect(row.role, t('projects.roleOf', { name: row.name }), (r) => void onRole(row.id, r)) },
-            {
-              header: t('common.actions'),
-              className: 'row-actions',
-              cell: (row) => (
-                <button type="button" className="icon-button" aria-label={t('projects.removeMember', { name: row.name })} onClick={() => void onRemove(row.id)}>
-                  <Icon name="trash" size={16} />
-                </button>
-              ),
-            },
+            removeColumn<RoleTableProps['rows'][number]>(
+              t('common.actions'),
+              (row) => t('projects.removeMember', { name: row.name }),
+              (row) => void onRemove(row.id),
+            ),
           ]}
         />
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon } from './Icon';
 
 /** One column of a DataTable: its heading and what each row shows in it. */
 export interface Column<T> {
@@ -55,6 +56,19 @@ export function DataTable<T>({ rows, columns, rowKey, empty, compact = false }: 
       </tbody>
     </table>
   );
+}
+
+/** A last column with a trash button per row; `label` names each button for assistive technology. */
+export function removeColumn<T>(header: ReactNode, label: (row: T) => string, onRemove: (row: T) => void): Column<T> {
+  return {
+    header,
+    className: 'row-actions',
+    cell: (row) => (
+      <button type="button" className="icon-button" aria-label={label(row)} onClick={() => onRemove(row)}>
+        <Icon name="trash" size={16} />
+      </button>
+    ),
+  };
 }
 
 /** A record's name as a button that opens it, for the first cell of a row. */
