@@ -12,6 +12,8 @@ import { byPosition, placeAt } from './reorder';
 
 /** The drag-and-drop data type that carries a project (JSON `{id, from}`, `from` its portfolio or null). */
 const PROJECT_DRAG_TYPE = 'application/x-tandem-project';
+/** Present when the dragged project comes from a portfolio (data is unreadable before the drop, types are not). */
+const FROM_PORTFOLIO_TYPE = 'application/x-tandem-from-portfolio';
 
 /** Where an item dropped on a group row goes; portfolios take no items. */
 type Target = { project_id: number | null; folder_id: number | null };
@@ -206,6 +208,7 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
   }
 
   function dropOnGroup(event: DragEvent, row: Extract<Row, { kind: 'group' }>) {
+    if (!accepts(event, row)) return;
     event.preventDefault();
     setOver(null);
     if (carries(event, PROJECT_DRAG_TYPE)) {
@@ -231,13 +234,14 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
     placeItem(id, row.siblings, index + (lowerHalf(event) ? 1 : 0), row.target);
   }
 
-  // A group row takes items when it is a project or folder, projects when it is a portfolio or project.
-  const accepts = (event: DragEvent, row: Row) =>
-    row.kind === 'item'
-      ? carries(event, ITEM_DRAG_TYPE)
-      : carries(event, PROJECT_DRAG_TYPE)
-        ? row.portfolioId !== undefined || row.project !== undefined
-        : row.target !== null && carries(event, ITEM_DRAG_TYPE);
+  // A group row takes items when it is a project or folder, projects when it is a portfolio or a project (one
+  // outside portfolios only from outside portfolios: the top level is no portfolio to move into).
+  const accepts = (event: DragEvent, row: Row) => {
+    if (row.kind === 'item') return carries(event, ITEM_DRAG_TYPE);
+    if (!carries(event, PROJECT_DRAG_TYPE)) return row.target !== null && carries(event, ITEM_DRAG_TYPE);
+    if (row.portfolioId !== undefined) return true;
+    return row.project !== undefined && (row.project.portfolioId !== null || !carries(event, FROM_PORTFOLIO_TYPE));
+  };
 
   const dropHandlers = (row: Row) => ({
     onDragOver: (event: DragEvent) => {
@@ -278,6 +282,7 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
                   'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown',
                   onDragStart: (event: DragEvent) => {
                     event.dataTransfer.setData(PROJECT_DRAG_TYPE, JSON.stringify({ id: project.id, from: project.portfolioId }));
+                    if (project.portfolioId !== null) event.dataTransfer.setData(FROM_PORTFOLIO_TYPE, '1');
                     event.dataTransfer.effectAllowed = 'move';
                   },
                   onKeyDown: (event: KeyboardEvent) => {
