@@ -5,7 +5,7 @@ LISTEN    ?= 127.0.0.1:8080
 JOBS      ?= $(shell nproc)
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print 2>/dev/null)
 
-.PHONY: all bootstrap build web run test bench bench-items bench-time format clean
+.PHONY: all bootstrap build web run test bench bench-items bench-time bench-web format clean
 
 all: build
 
@@ -38,6 +38,9 @@ bench-items: build
 
 bench-time: build
 	$(BUILD_DIR)/bench/time/bench_time
+
+bench-web: build web
+	bench/web/run.sh $(BUILD_DIR)/tandem
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -168,6 +168,14 @@ Result<net::Response> share_projects(ApiApp& app, RequestContext& context) {
   return net::Response::empty(204);
 }
 
+Result<net::Response> unshare_project(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
+  TANDEM_ASSIGN(auto party_id, id_param(context.request, "party_id"));
+  TANDEM_TRY(
+      app.services().customers.unshare_project(context.actor(), id, context.request.param("kind"), party_id));
+  return net::Response::empty(204);
+}
+
 Result<net::Response> get_portal_settings(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto settings, app.services().customers.portal_settings(context.actor()));
   return json_response(200, service::portal_settings_json(settings));
@@ -201,6 +209,7 @@ void register_customer_routes(ApiApp& app) {
   route("POST", "/api/v1/customers/{id}/convert-to-user", convert_to_user);
   route("POST", "/api/v1/users/{id}/convert-to-customer", convert_to_customer);
   route("POST", "/api/v1/projects/share", share_projects);
+  route("DELETE", "/api/v1/projects/{id}/shares/{kind}/{party_id}", unshare_project);
   route("GET", "/api/v1/settings/portal", get_portal_settings);
   route("PUT", "/api/v1/settings/portal", put_portal_settings);
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -26,6 +27,18 @@ bool safe_relative_path(std::string_view path) {
     start = end + 1;
   }
   return true;
+}
+
+// Whether the request's Accept-Encoding takes gzip: named, and not refused with a zero quality (q=0).
+bool accepts_gzip(const Request& request) {
+  const std::string_view accepted = request.headers.get("Accept-Encoding");
+  const auto at = accepted.find("gzip");
+  if (at == std::string_view::npos) return false;
+  const auto end = std::min(accepted.find(',', at), accepted.size());
+  std::string params;
+  for (const char c : accepted.substr(at + 4, end - (at + 4)))
+    if (c != ' ') params += c;
+  return !(params.starts_with(";q=0") && params.find_first_not_of("0.", 4) == std::string::npos);
 }
 
 }  // namespace
@@ -72,8 +85,14 @@ std::optional<Response> StaticFiles::serve_file(const Request& request,
                                                 const std::filesystem::path& file) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-  const auto size = std::filesystem::file_size(file, ec);
-  const auto modified = std::filesystem::last_write_time(file, ec);
+  // A compressed copy built beside the file (NAME.gz) goes to the clients that take gzip.
+  std::filesystem::path compressed = file;
+  compressed += ".gz";
+  const bool has_compressed = std::filesystem::is_regular_file(compressed, ec);
+  const bool gzip = has_compressed && accepts_gzip(request);
+  const std::filesystem::path& body = gzip ? compressed : file;
+  const auto size = std::filesystem::file_size(body, ec);
+  const auto modified = std::filesystem::last_write_time(body, ec);
   if (ec) return std::nullopt;
   const auto stamp =
       std::chrono::duration_cast<std::chrono::microseconds>(modified.time_since_epoch()).count();
@@ -84,6 +103,7 @@ std::optional<Response> StaticFiles::serve_file(const Request& request,
   response.headers.add("ETag", etag);
   response.headers.add("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   response.headers.add("X-Content-Type-Options", "nosniff");
+  if (has_compressed) response.headers.add("Vary", "Accept-Encoding");
   const std::string_view type = mime_type(file);
   if (type.starts_with("text/html")) {
     response.headers.add("Content-Security-Policy", std::string(kContentSecurityPolicy));
@@ -95,7 +115,8 @@ std::optional<Response> StaticFiles::serve_file(const Request& request,
     return response;
   }
   response.headers.add("Content-Type", std::string(type));
-  response.file_path = file.string();
+  if (gzip) response.headers.add("Content-Encoding", "gzip");
+  response.file_path = body.string();
   return response;
 }
 

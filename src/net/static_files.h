@@ -1,5 +1,6 @@
 // Serves the built web front end from a folder: correct MIME types, ETag/If-None-Match, long caching
-// for hashed assets, index.html for client-side routes, and no way out of the folder.
+// for hashed assets, index.html for client-side routes, a precompressed NAME.gz to clients that take gzip,
+// and no way out of the folder.
 #pragma once
 
 #include <filesystem>
@@ -13,8 +14,9 @@ class StaticFiles {
  public:
   explicit StaticFiles(std::filesystem::path root);
 
-  /// The response for a GET/HEAD of `request.path`: the file, 304 when the ETag matches, or index.html
-  /// for paths without an extension (client-side routes). nullopt when nothing fits. Thread-safe.
+  /// The response for a GET/HEAD of `request.path`: the file (its NAME.gz with Content-Encoding: gzip when
+  /// there is one and Accept-Encoding takes gzip), 304 when the ETag matches, or index.html for paths
+  /// without an extension (client-side routes). nullopt when nothing fits. Thread-safe.
   std::optional<Response> serve(const Request& request) const;
 
   /// The MIME type for a file name's extension ("application/octet-stream" when unknown).

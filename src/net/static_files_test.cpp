@@ -19,11 +19,12 @@ class StaticFilesTest : public ::testing::Test {
     std::ofstream(temp_.dir() / "secret.txt") << "outside the web root";
   }
   std::filesystem::path root() const { return temp_.dir() / "web"; }
-  std::optional<Response> get(std::string path, std::string if_none_match = "") {
+  std::optional<Response> get(std::string path, std::string if_none_match = "", std::string encodings = "") {
     Request request;
     request.method = "GET";
     request.path = std::move(path);
     if (!if_none_match.empty()) request.headers.add("If-None-Match", if_none_match);
+    if (!encodings.empty()) request.headers.add("Accept-Encoding", encodings);
     return StaticFiles(root()).serve(request);
   }
   store::TempDatabase temp_{"static-test"};  // only for its temporary folder
@@ -52,6 +53,35 @@ TEST_F(StaticFilesTest, AnswersNotModifiedForAMatchingETag) {
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->status, 304);
   EXPECT_TRUE(again->file_path.empty());
+}
+
+TEST_F(StaticFilesTest, SendsTheCompressedCopyToClientsThatTakeGzip) {
+  std::ofstream(root() / "assets" / "app-3f2a.js.gz") << "compressed";
+  const auto plain = (root() / "assets" / "app-3f2a.js").string();
+  const auto compressed = plain + ".gz";
+  for (const char* encodings : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8"}) {
+    auto script = get("/assets/app-3f2a.js", "", encodings);
+    ASSERT_TRUE(script.has_value());
+    const bool named = std::string_view(encodings).find("gzip") != std::string_view::npos;
+    EXPECT_EQ(script->file_path, named ? compressed : plain) << encodings;
+    EXPECT_EQ(script->headers.get("Content-Encoding"), named ? "gzip" : "") << encodings;
+    EXPECT_EQ(script->headers.get("Content-Type"), "text/javascript; charset=utf-8");
+    EXPECT_EQ(script->headers.get("Vary"), "Accept-Encoding");
+  }
+  for (const char* encodings : {"", "br", "gzip;q=0", "deflate, gzip; q=0.0"}) {
+    auto script = get("/assets/app-3f2a.js", "", encodings);
+    ASSERT_TRUE(script.has_value());
+    EXPECT_EQ(script->file_path, plain) << encodings;
+    EXPECT_EQ(script->headers.get("Content-Encoding"), "") << encodings;
+  }
+  // Each copy has its own ETag, so a cache never revalidates one with the other.
+  EXPECT_NE(get("/assets/app-3f2a.js", "", "gzip")->headers.get("ETag"),
+            get("/assets/app-3f2a.js")->headers.get("ETag"));
+  // Without a compressed copy the file goes as it is, whatever the client takes.
+  auto index = get("/", "", "gzip");
+  ASSERT_TRUE(index.has_value());
+  EXPECT_EQ(index->file_path, (root() / "index.html").string());
+  EXPECT_EQ(index->headers.get("Vary"), "");
 }
 
 TEST_F(StaticFilesTest, ClientRoutesGetIndexButMissingAssetsDoNot) {

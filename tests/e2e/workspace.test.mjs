@@ -1,6 +1,6 @@
 // Agent workspace journeys in a real browser against a running tandem server with demo data (TANDEM_URL):
-// item views, the item panel and its conversation, the status board, conversion, live updates, the
-// management apps, Russian and the phone layout.
+// item views, the item panel and its conversation, the status board (mouse, keyboard and touch), ordering in
+// the tree, conversion, live updates, the management apps, Russian and the phone layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, TIMEOUT, apiAs, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
@@ -185,13 +185,7 @@ test('dragging a card to another column changes its status', TIMEOUT, async () =
     const types = await api.get('/api/v1/item-types');
     await api.dispose();
     const open = types.data.find((t) => t.key === 'ticket').statuses.find((s) => s.name === 'Open');
-    await assert.doesNotReject(async () => {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        if ((await readItem(ticket.id)).status_id === open.id) return;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('the status did not change on the server');
-    });
+    await eventually(page, async () => (await readItem(ticket.id)).status_id === open.id, 'the status did not change on the server');
   });
 });
 
@@ -213,6 +207,88 @@ test('dragging an item onto a project in the tree files it there', TIMEOUT, asyn
     await api.dispose();
     assert.equal((await readItem(ticket.id)).project_id, data.find((p) => p.name === 'Project 1').id);
   });
+});
+
+/** Asks `check` again and again (up to 50 times, 100 ms apart) until it answers true; fails with `message`. */
+async function eventually(page, check, message) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await check()) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(message);
+}
+
+/** Waits until the item rows of the tree show exactly `titles`, in this order. */
+async function treeShows(page, titles) {
+  await page.waitForFunction(
+    (expected) => JSON.stringify([...document.querySelectorAll('.tree-item .tree-label')].map((e) => e.textContent)) === expected,
+    JSON.stringify(titles),
+  );
+}
+
+test('items keep the order they are dragged or moved to in the tree, after a reload too', TIMEOUT, async () => {
+  const api = await apiAs();
+  // In a portfolio of its own, the project is near the top of the tree, where the rows are in view.
+  const shelf = await api.post('/api/v1/portfolios', { name: 'Reorder shelf' });
+  const project = await api.post('/api/v1/projects', { name: 'Reorder lab' });
+  await api.put(`/api/v1/portfolios/${shelf.id}/projects/${project.id}`, {});
+  const made = [];
+  for (const title of ['Order first', 'Order second', 'Order third'])
+    made.push(await api.post('/api/v1/items', { type: 'ticket', title, project_id: project.id }));
+  await api.dispose();
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    const row = (item) => page.getByRole('treeitem', { name: `#${item.number} ${item.title}` });
+    await page.goto('/tickets?view=tree');
+    await expectShell(page);
+    await page.getByRole('treeitem', { name: /^Reorder lab \(/ }).click();
+    await treeShows(page, ['Order first', 'Order second', 'Order third']);
+
+    // Dropped on the upper half of the first row, the third item goes before it.
+    await row(made[2]).dragTo(row(made[0]), { targetPosition: { x: 60, y: 4 } });
+    await treeShows(page, ['Order third', 'Order first', 'Order second']);
+    // Without a mouse: Alt+↓ moves the focused item one place down.
+    await row(made[0]).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await treeShows(page, ['Order third', 'Order second', 'Order first']);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    assert.equal(await focused(), `#${made[0].number} Order first`, 'the moved item keeps the focus');
+    await page.keyboard.press('Alt+ArrowUp');
+    await treeShows(page, ['Order third', 'Order first', 'Order second']);
+    await screenshot(page, 'tree-reordered');
+
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await page.getByRole('treeitem', { name: /^Reorder lab \(/ }).click();
+    await treeShows(page, ['Order third', 'Order first', 'Order second']);
+    const positions = await Promise.all(made.map(async (item) => (await readItem(item.id)).position));
+    assert.ok(positions[2] < positions[0] && positions[0] < positions[1], `stored positions ${positions}`);
+  });
+});
+
+test('a project dragged onto another portfolio in the tree moves there', TIMEOUT, async () => {
+  const api = await apiAs();
+  const from = await api.post('/api/v1/portfolios', { name: 'Drag source' });
+  const to = await api.post('/api/v1/portfolios', { name: 'Drag target' });
+  const project = await api.post('/api/v1/projects', { name: 'Wandering project' });
+  await api.put(`/api/v1/portfolios/${from.id}/projects/${project.id}`, {});
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=tree');
+    await expectShell(page);
+    const projectRow = page.getByRole('treeitem', { name: /^Wandering project \(/ });
+    await projectRow.dragTo(page.getByRole('treeitem', { name: /^Drag target \(/ }));
+    await eventually(
+      page,
+      async () => JSON.stringify((await api.get(`/api/v1/projects/${project.id}`)).portfolio_ids) === JSON.stringify([to.id]),
+      'the project did not move to the target portfolio',
+    );
+    // The tree now shows it right after its new portfolio, which has no other project.
+    await page.waitForFunction(() => {
+      const labels = [...document.querySelectorAll('.tree-group .tree-label')].map((e) => e.textContent);
+      return labels[labels.indexOf('Drag target') + 1] === 'Wandering project';
+    });
+    await screenshot(page, 'tree-project-moved');
+  });
+  await api.dispose();
 });
 
 test('converting a ticket to a task moves it and its old link follows', TIMEOUT, async () => {
@@ -329,6 +405,31 @@ test('the management apps open with their data', TIMEOUT, async () => {
   });
 });
 
+test('a project gets a customer and a colleague as followers, and loses one again', TIMEOUT, async () => {
+  const api = await apiAs();
+  const project = await api.post('/api/v1/projects', { name: 'Followed project' });
+  await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
+    await page.goto('/projects');
+    await page.getByRole('button', { name: 'Followed project' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Followed project' });
+    await dialog.getByText('Nobody follows this project.').waitFor();
+    for (const name of ['Nina Northwind', 'Max Manager']) {
+      await dialog.getByLabel('Add a follower…').selectOption({ label: name });
+      await dialog.getByRole('button', { name: 'Add follower' }).click();
+      await dialog.getByRole('cell', { name, exact: true }).waitFor();
+    }
+    await screenshot(page, 'project-followers');
+    const followers = (await api.get(`/api/v1/projects/${project.id}/followers`)).data;
+    assert.deepEqual(followers.map((f) => [f.party_kind, f.name]).sort(), [['customer', 'Nina Northwind'], ['user', 'Max Manager']]);
+
+    await dialog.getByRole('button', { name: 'Stop Nina Northwind following' }).click();
+    await dialog.getByRole('cell', { name: 'Nina Northwind', exact: true }).waitFor({ state: 'detached' });
+    const after = (await api.get(`/api/v1/projects/${project.id}/followers`)).data;
+    assert.deepEqual(after.map((f) => f.name), ['Max Manager']);
+  });
+  await api.dispose();
+});
+
 test('a new colleague is invited and their join request approved', TIMEOUT, async () => {
   await withPage({ viewport: { width: 1440, height: 900 }, storageState: await signedInState() }, async (page) => {
     // The top bar's Add button opens the open app's own form.
@@ -435,6 +536,40 @@ test('on a 390 px phone the list and the item fit the screen', TIMEOUT, async ()
     await page.goto('/tickets?view=board');
     await page.getByRole('region', { name: 'New' }).waitFor();
     await screenshot(page, 'phone-board');
+  });
+});
+
+test('on a phone a card is dragged by touch to another column', TIMEOUT, async () => {
+  const ticket = await createItem({ type: 'ticket', title: 'Carried by a finger' });
+  await withPage({ ...PHONE, storageState: await signedInState() }, async (page) => {
+    await page.goto('/tickets?view=board');
+    await expectShell(page);
+    await page.getByLabel('Filter by words or #number').fill(String(ticket.number));
+    const name = `#${ticket.number} ${ticket.title}`;
+    const column = (status) => page.getByRole('region', { name: status });
+    const grip = column('New').getByRole('article', { name }).locator('.card-grip');
+    await grip.waitFor();
+    const start = await grip.boundingBox();
+    const target = await column('Open').boundingBox();
+    assert.ok(start && target && target.x + 40 < 390, 'the Open column shows beside New');
+    // Real touch input (no mouse, so no HTML drag and drop): press on the grip, slide into Open, lift.
+    const touch = await page.context().newCDPSession(page);
+    const from = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
+    const to = { x: target.x + 40, y: target.y + 200 };
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let step = 1; step <= 10; step++) {
+      const point = { x: from.x + ((to.x - from.x) * step) / 10, y: from.y + ((to.y - from.y) * step) / 10 };
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+    }
+    await screenshot(page, 'phone-board-touch-drag');
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await column('Open').getByRole('article', { name }).waitFor();
+    await screenshot(page, 'phone-board-after-touch-drag');
+    const api = await apiAs();
+    const types = await api.get('/api/v1/item-types');
+    await api.dispose();
+    const open = types.data.find((t) => t.key === 'ticket').statuses.find((s) => s.name === 'Open');
+    await eventually(page, async () => (await readItem(ticket.id)).status_id === open.id, 'the status did not change on the server');
   });
 });
 

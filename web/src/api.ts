@@ -63,7 +63,31 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, retryAfter);
 }
 
-async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+// Reads started before the app rendered, each kept for the first request of the same path while fresh.
+const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+const EARLY_FRESH_MS = 10_000;
+
+/**
+ * Starts the GET requests of `paths` at once, so that the app finds their answers ready (or on the way) when it
+ * asks for them during its first seconds; each answer serves only the first request of its path, failures
+ * included. Signing in or finding no session drops those not taken.
+ */
+export function readEarly(paths: readonly string[]): void {
+  for (const path of paths) {
+    const answer = send('GET', path);
+    answer.catch(() => undefined);
+    early.set(path, { answer, at: performance.now() });
+  }
+}
+
+function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+  const started = method === 'GET' ? early.get(path) : undefined;
+  if (started === undefined) return send(method, path, body);
+  early.delete(path);
+  return performance.now() - started.at < EARLY_FRESH_MS ? started.answer : send(method, path, body);
+}
+
+async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
   const isForm = body instanceof FormData;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -116,6 +140,7 @@ export async function fetchCurrentUser(): Promise<User | null> {
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
       csrfToken = null;
+      early.clear();
       return null;
     }
     throw err;
@@ -124,6 +149,7 @@ export async function fetchCurrentUser(): Promise<User | null> {
 
 /** Signs in with email and password; the server sets the session cookie. Rejects with ApiError. */
 export async function login(email: string, password: string): Promise<User> {
+  early.clear();
   return acceptSession(await request('POST', '/auth/login', { email, password }));
 }
 
@@ -143,6 +169,9 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+/** The rows fetchAll asks for at a time. */
+export const PAGE = 200;
+
 /** Typed calls to /api/v1; every one rejects with ApiError. The caller vouches for the response shape. */
 export const api = {
   get: <T>(path: string) => request('GET', path) as Promise<T>,
@@ -152,6 +181,12 @@ export const api = {
   del: (path: string) => request('DELETE', path).then(() => undefined),
 };
 
+/** The path of one page of a list endpoint: `limit` rows, after `cursor` (the first page without one). */
+export function pageUrl(path: string, limit: number, cursor: string | null = null): string {
+  const sep = path.includes('?') ? '&' : '?';
+  return `${path}${sep}limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+}
+
 /**
  * Follows `next_cursor` until the list ends, calling `onPage` with everything so far; the first page holds
  * `firstPage` rows (small, to show something at once), the others 200. Stops early once `signal` aborts.
@@ -160,16 +195,12 @@ export async function fetchAll<T>(
   path: string,
   onPage?: (rows: T[]) => void,
   signal?: AbortSignal,
-  firstPage = 200,
+  firstPage = PAGE,
 ): Promise<T[]> {
   const rows: T[] = [];
   let cursor: string | null = null;
-  const sep = path.includes('?') ? '&' : '?';
   do {
-    const limit = cursor === null ? firstPage : 200;
-    const page: Page<T> = await api.get<Page<T>>(
-      `${path}${sep}limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
-    );
+    const page: Page<T> = await api.get<Page<T>>(pageUrl(path, cursor === null ? firstPage : PAGE, cursor));
     if (signal?.aborted) return rows;
     rows.push(...page.data);
     onPage?.(rows.slice());

@@ -3,8 +3,10 @@ import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startFirstReads } from './data/boot';
 import { setupI18n } from './i18n';
 
+startFirstReads(window.location.pathname);
 setupI18n();
 
 const root = document.getElementById('root');

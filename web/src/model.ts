@@ -87,6 +87,8 @@ export interface TreeProject {
   id: number;
   name: string;
   archived: boolean;
+  /** Its place among its siblings: in its portfolio there, among the projects outside portfolios at the top. */
+  position: number;
   item_count: number;
   folders: TreeFolder[];
 }
@@ -194,6 +196,13 @@ export interface ProjectMember {
   user_id: number;
   name: string;
   role: string;
+}
+
+/** Who follows a project: an internal user, a customer or an organization. */
+export interface ProjectFollower {
+  party_kind: 'user' | 'customer' | 'organization';
+  party_id: number;
+  name: string;
 }
 
 export interface ProjectTeam {

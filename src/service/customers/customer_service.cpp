@@ -385,6 +385,22 @@ Status CustomerService::share_projects(const Actor& actor, const ShareRequest& r
   });
 }
 
+Status CustomerService::unshare_project(const Actor& actor, std::int64_t project_id,
+                                        std::string_view party_kind, std::int64_t party_id) {
+  TANDEM_TRY(require(actor, Action::manage_customers, "stop sharing projects"));
+  if (party_kind != "customer" && party_kind != "organization")
+    return invalid("kind", "kind must be customer or organization");
+  return db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_TRY(status_of(people_project(txn, actor, project_id)));
+    TANDEM_ASSIGN(const bool removed, store::delete_project_follower(txn, project_id, party_kind, party_id));
+    if (!removed)
+      return Error::make(ErrorCode::not_found,
+                         "the project is not shared with this " + std::string(party_kind));
+    return record(txn, actor, clock_.now_ms(), "project", project_id, "project.follower_removed",
+                  {{"party_kind", std::string(party_kind)}, {"party_id", party_id}});
+  });
+}
+
 Result<store::UserRow> CustomerService::convert_to_user(const Actor& actor, std::int64_t customer_id,
                                                         std::string_view role_name) {
   TANDEM_TRY(require(actor, Action::manage_users, "turn customers into users"));

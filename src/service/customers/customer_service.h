@@ -86,6 +86,11 @@ class CustomerService {
   /// Policy::can_manage_project_people refuses a project), validation_failed (an unknown id, or a project
   /// the actor does not see; details.field names the list).
   Status share_projects(const Actor& actor, const ShareRequest& request);
+  /// Stops sharing a project with one customer or organization (`party_kind` "customer" or "organization")
+  /// and records `project.follower_removed`. Errors: forbidden (as share_projects), not_found (a project the
+  /// actor does not see, or a party that does not follow it), validation_failed (party_kind).
+  Status unshare_project(const Actor& actor, std::int64_t project_id, std::string_view party_kind,
+                         std::int64_t party_id);
 
   /// Turns a customer into an internal user with `role` (same name and main email, no password: an admin
   /// sets one); the customer row stays, inactive, pointing at the user, so its history still names it.

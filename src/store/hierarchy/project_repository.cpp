@@ -236,8 +236,11 @@ Status decide_join_request(Txn& txn, std::int64_t id, std::string_view state, st
 Result<std::vector<ProjectFollowerRow>> list_project_followers(Txn& txn, std::int64_t project_id) {
   std::vector<ProjectFollowerRow> followers;
   TANDEM_TRY(
-      txn.exec("SELECT pf.party_kind, pf.party_id, COALESCE(u.name, '') AS name FROM project_followers pf "
+      txn.exec("SELECT pf.party_kind, pf.party_id, COALESCE(u.name, c.name, o.name, '') AS name "
+               "FROM project_followers pf "
                "LEFT JOIN users u ON pf.party_kind = 'user' AND u.id = pf.party_id "
+               "LEFT JOIN customers c ON pf.party_kind = 'customer' AND c.id = pf.party_id "
+               "LEFT JOIN organizations o ON pf.party_kind = 'organization' AND o.id = pf.party_id "
                "WHERE pf.project_id = ? ORDER BY pf.party_kind, name, pf.party_id",
                {project_id}, [&](const Row& row) {
                  followers.push_back({row.text(0), row.int64(1), row.text(2)});

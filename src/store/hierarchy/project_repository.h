@@ -62,7 +62,7 @@ struct JoinRequestRow {
 };
 
 struct ProjectFollowerRow {
-  std::string party_kind;  // user (customer, organization later)
+  std::string party_kind;  // user, customer or organization
   std::int64_t party_id = 0;
   std::string name;
 };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, fetchAll } from '../api';
 import type { Item } from '../model';
 import { useLiveEvents } from './live';
+import { scopeQuery, type Scope } from './workspace';
 
 /** Items of some types in a scope, kept current by live events. */
 export interface ItemSet {
@@ -11,6 +12,15 @@ export interface ItemSet {
   error: unknown;
   /** Puts a changed or new item in place (or removes it when it no longer belongs). */
   upsert: (item: Item) => void;
+}
+
+/** Rows of the first page of an item list: few, to show them at once. */
+export const FIRST_PAGE = 50;
+
+/** The query of the item list of `typeKeys` in `scope`, newest change first. */
+export function itemsQuery(typeKeys: readonly string[], scope: Scope): string {
+  const narrow = scopeQuery(scope);
+  return `type=${typeKeys.join(',')}&sort=-updated_at${narrow === '' ? '' : `&${narrow}`}`;
 }
 
 /** Loads every item matching `query` (`type=ticket&project_id=3`…), page by page, and follows live changes. */
@@ -24,7 +34,7 @@ export function useItems(query: string, belongs: (item: Item) => boolean): ItemS
     setLoading(true);
     setError(null);
     setItems([]);
-    fetchAll<Item>(`/items?${query}`, (rows) => setItems(rows), abort.signal, 50).then(
+    fetchAll<Item>(`/items?${query}`, (rows) => setItems(rows), abort.signal, FIRST_PAGE).then(
       () => !abort.signal.aborted && setLoading(false),
       (err: unknown) => {
         if (abort.signal.aborted) return;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, fetchAll, type User } from '../api';
+import { PAGE, api, fetchAll, pageUrl, type User } from '../api';
 import { UnavailablePage } from '../components/auth/UnavailablePage';
 import type { CustomField, ItemType, Modules, Portfolio, Project, Status, Team, Tree } from '../model';
 import { useLiveEvents } from './live';
@@ -38,7 +38,8 @@ const Context = createContext<Workspace | null>(null);
 const DATA_ENTITIES = new Set(['item', 'timer', 'timesheet']);
 const SCOPE_KEY = 'tandem.scope';
 
-function storedScope(): Scope {
+/** The scope chosen last in this browser (everything when none was). */
+export function storedScope(): Scope {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(SCOPE_KEY) ?? 'null');
     if (typeof value === 'object' && value !== null && 'kind' in value) return value as Scope;
@@ -50,16 +51,23 @@ function storedScope(): Scope {
 
 type Loaded = Omit<Workspace, 'me' | 'scope' | 'setScope' | 'reload' | 'statusById' | 'userById' | 'teamById' | 'projectById'>;
 
+// What the workspace reads: single resources, and lists read to the end.
+const READ = { modules: '/settings/modules', tree: '/tree' } as const;
+const LIST = { types: '/item-types', users: '/users', teams: '/teams', projects: '/projects', portfolios: '/portfolios', fields: '/custom-fields' } as const;
+
+/** The first requests that loading the workspace makes, for starting them early. */
+export const WORKSPACE_READS: readonly string[] = [...Object.values(READ), ...Object.values(LIST).map((path) => pageUrl(path, PAGE))];
+
 async function loadWorkspace(): Promise<Loaded> {
   const [modules, types, users, teams, projects, portfolios, tree, fields] = await Promise.all([
-    api.get<Modules>('/settings/modules'),
-    fetchAll<ItemType>('/item-types'),
-    fetchAll<User>('/users'),
-    fetchAll<Team>('/teams'),
-    fetchAll<Project>('/projects'),
-    fetchAll<Portfolio>('/portfolios'),
-    api.get<Tree>('/tree'),
-    fetchAll<CustomField>('/custom-fields'),
+    api.get<Modules>(READ.modules),
+    fetchAll<ItemType>(LIST.types),
+    fetchAll<User>(LIST.users),
+    fetchAll<Team>(LIST.teams),
+    fetchAll<Project>(LIST.projects),
+    fetchAll<Portfolio>(LIST.portfolios),
+    api.get<Tree>(READ.tree),
+    fetchAll<CustomField>(LIST.fields),
   ]);
   const itemFields = fields.filter((field) => field.scope === 'item');
   return { modules, types, users, teams, projects, portfolios, tree, itemFields };

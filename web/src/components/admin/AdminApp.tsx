@@ -4,7 +4,10 @@ import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import type { CustomField, ItemType, Modules, PortalSettings, State } from '../../model';
+import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
+import { DataTable, removeColumn } from '../ui/DataTable';
+import { SelectField, TextField, namedChoices } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
@@ -41,22 +44,6 @@ export default function AdminApp() {
       {section === 'portal' && <Portal />}
     </AdminPage>
   );
-}
-
-function useAction() {
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    setSaved(false);
-    try {
-      await action();
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
-  }
-  return { error, saved, run };
 }
 
 function Feedback({ error, saved }: { error: unknown; saved: boolean }) {
@@ -175,25 +162,15 @@ function NewStatus({ type, onClose }: { type: ItemType; onClose: () => void }) {
         ws.reload();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
       <div className="form-row">
-        <label className="form-field">
-          <span>{t('admin.color')}</span>
-          <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
-        </label>
-        <label className="form-field">
-          <span>{t('admin.state')}</span>
-          <select value={state} onChange={(e) => setState(e.target.value as State)}>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`admin.states.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField label={t('admin.color')} type="color" value={color} onChange={setColor} />
+        <SelectField
+          label={t('admin.state')}
+          value={state}
+          onChange={(value) => setState(value as State)}
+          choices={STATES.map((s) => ({ value: s, label: t(`admin.states.${s}`) }))}
+        />
       </div>
     </FormDialog>
   );
@@ -214,14 +191,8 @@ function NewType({ onClose }: { onClose: () => void }) {
         ws.reload();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('admin.key')}</span>
-        <input value={key} pattern="[a-z][a-z0-9_]{0,31}" placeholder="bug" onChange={(e) => setKey(e.target.value)} required />
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <TextField label={t('admin.key')} value={key} pattern="[a-z][a-z0-9_]{0,31}" placeholder="bug" onChange={setKey} required />
     </FormDialog>
   );
 }
@@ -240,51 +211,31 @@ function CustomFields() {
         </button>
       </div>
       <Feedback error={error} saved={saved} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('common.name')}</th>
-            <th>{t('admin.key')}</th>
-            <th>{t('admin.scope')}</th>
-            <th>{t('admin.kind')}</th>
-            <th>{t('admin.choices')}</th>
-            <th>{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.rows?.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('admin.noFields')}
-              </td>
-            </tr>
-          )}
-          {fields.rows?.map((field) => (
-            <tr key={field.id}>
-              <td>
+      <DataTable
+        rows={fields.rows}
+        rowKey={(field) => field.id}
+        empty={t('admin.noFields')}
+        columns={[
+          {
+            header: t('common.name'),
+            cell: (field) => (
+              <>
                 <strong>{field.name}</strong>
                 {field.required && <span className="tag">{t('admin.required')}</span>}
-              </td>
-              <td>
-                <code>{field.key}</code>
-              </td>
-              <td>{t(`admin.scopes.${field.scope}`)}</td>
-              <td>{t(`admin.kinds.${field.kind}` as 'admin.kinds.text', { defaultValue: field.kind })}</td>
-              <td>{field.choices.join(', ') || '—'}</td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('admin.deleteField', { name: field.name })}
-                  onClick={() => void run(() => api.del(`/custom-fields/${field.id}`).then(fields.reload))}
-                >
-                  <Icon name="trash" size={16} />
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('admin.key'), cell: (field) => <code>{field.key}</code> },
+          { header: t('admin.scope'), cell: (field) => t(`admin.scopes.${field.scope}`) },
+          { header: t('admin.kind'), cell: (field) => t(`admin.kinds.${field.kind}` as 'admin.kinds.text', { defaultValue: field.kind }) },
+          { header: t('admin.choices'), cell: (field) => field.choices.join(', ') || '—' },
+          removeColumn<CustomField>(
+            t('common.actions'),
+            (field) => t('admin.deleteField', { name: field.name }),
+            (field) => void run(() => api.del(`/custom-fields/${field.id}`).then(fields.reload)),
+          ),
+        ]}
+      />
       {adding && <NewField onClose={() => setAdding(false)} onDone={fields.reload} />}
     </>
   );
@@ -317,40 +268,22 @@ function NewField({ onClose, onDone }: { onClose: () => void; onDone: () => void
       }}
     >
       <div className="form-row">
-        <label className="form-field">
-          <span>{t('common.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-        </label>
-        <label className="form-field">
-          <span>{t('admin.key')}</span>
-          <input value={key} pattern="[a-z][a-z0-9_]{0,63}" onChange={(e) => setKey(e.target.value)} required />
-        </label>
+        <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+        <TextField label={t('admin.key')} value={key} pattern="[a-z][a-z0-9_]{0,63}" onChange={setKey} required />
       </div>
       <div className="form-row">
-        <label className="form-field">
-          <span>{t('admin.scope')}</span>
-          <select value={scope} onChange={(e) => setScope(e.target.value === 'project' ? 'project' : 'item')}>
-            <option value="item">{t('admin.scopes.item')}</option>
-            <option value="project">{t('admin.scopes.project')}</option>
-          </select>
-        </label>
-        <label className="form-field">
-          <span>{t('admin.kind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {FIELD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('admin.scope')}
+          value={scope}
+          onChange={(value) => setScope(value === 'project' ? 'project' : 'item')}
+          choices={[
+            { value: 'item', label: t('admin.scopes.item') },
+            { value: 'project', label: t('admin.scopes.project') },
+          ]}
+        />
+        <SelectField label={t('admin.kind')} value={kind} onChange={setKind} choices={FIELD_KINDS.map((k) => ({ value: k, label: t(`admin.kinds.${k}`) }))} />
       </div>
-      {hasChoices && (
-        <label className="form-field">
-          <span>{t('admin.choices')}</span>
-          <input value={choices} placeholder="Gold, Silver, Bronze" onChange={(e) => setChoices(e.target.value)} required />
-        </label>
-      )}
+      {hasChoices && <TextField label={t('admin.choices')} value={choices} placeholder="Gold, Silver, Bronze" onChange={setChoices} required />}
       <label className="check">
         <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />
         {t('admin.required')}
@@ -399,20 +332,14 @@ function Portal() {
           </li>
         ))}
       </ul>
-      <label className="form-field narrow">
-        <span>{t('admin.defaultProject')}</span>
-        <select
-          value={settings.default_project_id ?? ''}
-          onChange={(e) => setSettings({ ...settings, default_project_id: e.target.value === '' ? null : Number(e.target.value) })}
-        >
-          <option value="">{t('common.none')}</option>
-          {ws.projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        narrow
+        label={t('admin.defaultProject')}
+        value={settings.default_project_id ?? ''}
+        onChange={(value) => setSettings({ ...settings, default_project_id: value === '' ? null : Number(value) })}
+        none={t('common.none')}
+        choices={namedChoices(ws.projects)}
+      />
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={() => void save()}>
           {t('common.save')}

@@ -4,7 +4,10 @@ import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import type { Customer, Organization } from '../../model';
+import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
+import { DataTable, RowLink } from '../ui/DataTable';
+import { CheckList, SelectField, TextField, namedChoices } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
@@ -27,20 +30,15 @@ export default function CustomersApp({ addRequests }: { addRequests: number }) {
   const customers = useList<Customer>('/customers');
   const organizations = useList<Organization>('/organizations');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   useAddRequests(addRequests, () => setCreating(section));
 
   const orgName = (id: number | null) => (id === null ? '—' : organizations.rows?.find((o) => o.id === id)?.name ?? `#${id}`);
 
   async function invite(customer: Customer) {
-    setError(null);
     setNotice(null);
-    try {
-      await api.post(`/customers/${customer.id}/invite`, {});
-      setNotice(t('customers.invited', { email: customer.emails[0] ?? customer.name }));
-    } catch (err) {
-      setError(err);
-    }
+    await api.post(`/customers/${customer.id}/invite`, {});
+    setNotice(t('customers.invited', { email: customer.emails[0] ?? customer.name }));
   }
 
   return (
@@ -75,59 +73,48 @@ export default function CustomersApp({ addRequests }: { addRequests: number }) {
         </p>
       )}
       {section === 'customers' ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('common.email')}</th>
-              <th>{t('customers.organization')}</th>
-              <th>{t('customers.portal')}</th>
-              <th>{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {customers.rows?.map((customer) => (
-              <tr key={customer.id}>
-                <td>
+        <DataTable
+          rows={customers.rows}
+          rowKey={(customer) => customer.id}
+          columns={[
+            {
+              header: t('common.name'),
+              cell: (customer) => (
+                <>
                   <strong>{customer.name}</strong>
                   {!customer.active && <span className="tag">{t('customers.inactive')}</span>}
-                </td>
-                <td>{customer.emails.join(', ')}</td>
-                <td>{orgName(customer.organization_id)}</td>
-                <td>{customer.has_password ? t('customers.hasAccess') : t('customers.noAccess')}</td>
-                <td className="row-actions">
-                  <button type="button" className="button button-secondary button-small" onClick={() => void invite(customer)}>
-                    <Icon name="mail" size={14} />
-                    {t('customers.invite')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('common.email'), cell: (customer) => customer.emails.join(', ') },
+            { header: t('customers.organization'), cell: (customer) => orgName(customer.organization_id) },
+            { header: t('customers.portal'), cell: (customer) => (customer.has_password ? t('customers.hasAccess') : t('customers.noAccess')) },
+            {
+              header: t('common.actions'),
+              className: 'row-actions',
+              cell: (customer) => (
+                <button type="button" className="button button-secondary button-small" onClick={() => void run(() => invite(customer))}>
+                  <Icon name="mail" size={14} />
+                  {t('customers.invite')}
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('customers.domains')}</th>
-              <th>{t('customers.intakeProject')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.rows?.map((organization) => (
-              <tr key={organization.id}>
-                <td>
-                  <button type="button" className="link-button" onClick={() => setEditing(organization)}>
-                    {organization.name}
-                  </button>
-                </td>
-                <td>{organization.domains.join(', ') || '—'}</td>
-                <td>{organization.intake_project_id === null ? '—' : ws.projectById.get(organization.intake_project_id)?.name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={organizations.rows}
+          rowKey={(organization) => organization.id}
+          columns={[
+            { header: t('common.name'), cell: (organization) => <RowLink onClick={() => setEditing(organization)}>{organization.name}</RowLink> },
+            { header: t('customers.domains'), cell: (organization) => organization.domains.join(', ') || '—' },
+            {
+              header: t('customers.intakeProject'),
+              cell: (organization) =>
+                organization.intake_project_id === null ? '—' : ws.projectById.get(organization.intake_project_id)?.name,
+            },
+          ]}
+        />
       )}
       {creating === 'customers' && <NewCustomer organizations={organizations.rows ?? []} onClose={() => setCreating(null)} onDone={customers.reload} />}
       {sharing && (
@@ -159,25 +146,15 @@ function NewCustomer({ organizations, onClose, onDone }: { organizations: Organi
         onDone();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('common.email')}</span>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-      </label>
-      <label className="form-field">
-        <span>{t('customers.organization')}</span>
-        <select value={organization} onChange={(e) => setOrganization(e.target.value)}>
-          <option value="">{t('customers.byDomain')}</option>
-          {organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <TextField label={t('common.email')} type="email" value={email} onChange={setEmail} required />
+      <SelectField
+        label={t('customers.organization')}
+        value={organization}
+        onChange={setOrganization}
+        none={t('customers.byDomain')}
+        choices={namedChoices(organizations)}
+      />
     </FormDialog>
   );
 }
@@ -207,25 +184,15 @@ function OrganizationForm({ organization, onClose, onDone }: OrganizationFormPro
         onDone();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('customers.domains')}</span>
-        <input value={domains} placeholder="example.com" onChange={(e) => setDomains(e.target.value)} />
-      </label>
-      <label className="form-field">
-        <span>{t('customers.intakeProject')}</span>
-        <select value={intake} onChange={(e) => setIntake(e.target.value)}>
-          <option value="">{t('common.none')}</option>
-          {ws.projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <TextField label={t('customers.domains')} value={domains} placeholder="example.com" onChange={setDomains} />
+      <SelectField
+        label={t('customers.intakeProject')}
+        value={intake}
+        onChange={setIntake}
+        none={t('common.none')}
+        choices={namedChoices(ws.projects)}
+      />
     </FormDialog>
   );
 }
@@ -244,21 +211,6 @@ function ShareProjects({ customers, organizations, onClose, onDone }: ShareProps
   const [projects, setProjects] = useState<number[]>([]);
   const [people, setPeople] = useState<number[]>([]);
   const [orgs, setOrgs] = useState<number[]>([]);
-  const column = (legend: string, rows: { id: number; name: string }[], chosen: number[], set: (ids: number[]) => void) => (
-    <fieldset className="fieldset share-column">
-      <legend>{legend}</legend>
-      {rows.map((row) => (
-        <label key={row.id} className="check">
-          <input
-            type="checkbox"
-            checked={chosen.includes(row.id)}
-            onChange={(e) => set(e.target.checked ? [...chosen, row.id] : chosen.filter((id) => id !== row.id))}
-          />
-          {row.name}
-        </label>
-      ))}
-    </fieldset>
-  );
   return (
     <FormDialog
       title={t('customers.shareProjects')}
@@ -272,9 +224,9 @@ function ShareProjects({ customers, organizations, onClose, onDone }: ShareProps
     >
       <p className="muted">{t('customers.shareHint')}</p>
       <div className="share-grid">
-        {column(t('projects.projects'), ws.projects, projects, setProjects)}
-        {column(t('customers.customers'), customers, people, setPeople)}
-        {column(t('customers.organizations'), organizations, orgs, setOrgs)}
+        <CheckList className="share-column" legend={t('projects.projects')} rows={ws.projects} chosen={projects} onChange={setProjects} />
+        <CheckList className="share-column" legend={t('customers.customers')} rows={customers} chosen={people} onChange={setPeople} />
+        <CheckList className="share-column" legend={t('customers.organizations')} rows={organizations} chosen={orgs} onChange={setOrgs} />
       </div>
     </FormDialog>
   );

@@ -4,8 +4,11 @@ import { api, type AppLevel, type User } from '../../api';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import type { Team } from '../../model';
+import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
+import { DataTable } from '../ui/DataTable';
+import { CheckList, SelectField, TextField } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
@@ -25,18 +28,9 @@ export default function PeopleApp({ addRequests }: { addRequests: number }) {
   const [section, setSection] = useState<Section>('users');
   const [creating, setCreating] = useState<Section | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   useAddRequests(addRequests, () => setCreating(section));
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      ws.reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const run = (change: () => Promise<unknown>) => action.run(change, ws.reload);
 
   return (
     <AdminPage
@@ -59,48 +53,36 @@ export default function PeopleApp({ addRequests }: { addRequests: number }) {
           { id: 'teams', label: t('people.teams') },
         ]}
       />
-      {error !== null && <Alert message={describeError(t, error)} />}
+      {action.error !== null && <Alert message={describeError(t, action.error)} />}
       {section === 'users' ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('common.email')}</th>
-              <th>{t('people.role')}</th>
-              <th>{t('people.appLevels')}</th>
-              {isAdmin && <th>{t('common.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {ws.users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <span className="person">
-                    <Avatar name={user.name} size={26} />
-                    <strong>{user.name}</strong>
-                  </span>
-                </td>
-                <td>{user.email}</td>
-                <td>{t(`people.roles.${user.role}` as 'people.roles.agent', { defaultValue: user.role })}</td>
-                <td className="levels">
-                  {LEVEL_APPS.filter((app) => (user.app_levels?.[app] ?? 'full') !== 'full').map((app) => (
-                    <span key={app} className="tag">
-                      {t(`people.apps.${app}`)}: {t(`people.levels.${user.app_levels?.[app] ?? 'full'}`)}
-                    </span>
-                  ))}
-                  {LEVEL_APPS.every((app) => (user.app_levels?.[app] ?? 'full') === 'full') && <span className="muted">{t('people.allFull')}</span>}
-                </td>
-                {isAdmin && (
-                  <td className="row-actions">
-                    <button type="button" className="button button-secondary button-small" onClick={() => setEditing(user)}>
-                      {t('common.edit')}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={ws.users}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              header: t('common.name'),
+              cell: (user) => (
+                <span className="person">
+                  <Avatar name={user.name} size={26} />
+                  <strong>{user.name}</strong>
+                </span>
+              ),
+            },
+            { header: t('common.email'), cell: (user) => user.email },
+            { header: t('people.role'), cell: (user) => t(`people.roles.${user.role}` as 'people.roles.agent', { defaultValue: user.role }) },
+            { header: t('people.appLevels'), className: 'levels', cell: (user) => <AppLevels user={user} /> },
+            {
+              header: t('common.actions'),
+              className: 'row-actions',
+              hidden: !isAdmin,
+              cell: (user) => (
+                <button type="button" className="button button-secondary button-small" onClick={() => setEditing(user)}>
+                  {t('common.edit')}
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : (
         <div className="team-grid">
           {ws.teams.map((team) => (
@@ -113,6 +95,22 @@ export default function PeopleApp({ addRequests }: { addRequests: number }) {
       {creating === 'teams' && <NewTeam onClose={() => setCreating(null)} />}
       {editing && <UserForm user={editing} onClose={() => setEditing(null)} />}
     </AdminPage>
+  );
+}
+
+/** The apps where the user is below the full level, or a note that every app is at the full level. */
+function AppLevels({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const reduced = LEVEL_APPS.filter((app) => (user.app_levels?.[app] ?? 'full') !== 'full');
+  if (reduced.length === 0) return <span className="muted">{t('people.allFull')}</span>;
+  return (
+    <>
+      {reduced.map((app) => (
+        <span key={app} className="tag">
+          {t(`people.apps.${app}`)}: {t(`people.levels.${user.app_levels?.[app] ?? 'full'}`)}
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -187,46 +185,33 @@ function UserForm({ user, onClose }: { user?: User; onClose: () => void }) {
         ws.reload();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
       {!user && (
         <div className="form-row">
-          <label className="form-field">
-            <span>{t('common.email')}</span>
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          </label>
-          <label className="form-field">
-            <span>{t('people.initialPassword')}</span>
-            <input type="password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" />
-          </label>
+          <TextField label={t('common.email')} type="email" value={email} onChange={setEmail} required />
+          <TextField
+            label={t('people.initialPassword')}
+            type="password"
+            minLength={8}
+            value={password}
+            onChange={setPassword}
+            required
+            autoComplete="new-password"
+          />
         </div>
       )}
-      <label className="form-field">
-        <span>{t('people.role')}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`people.roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label={t('people.role')} value={role} onChange={setRole} choices={ROLES.map((r) => ({ value: r, label: t(`people.roles.${r}`) }))} />
       <fieldset className="fieldset">
         <legend>{t('people.appLevels')}</legend>
         <div className="form-row">
           {LEVEL_APPS.map((app) => (
-            <label key={app} className="form-field">
-              <span>{t(`people.apps.${app}`)}</span>
-              <select value={levels[app]} onChange={(e) => setLevels({ ...levels, [app]: e.target.value as AppLevel })}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`people.levels.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              key={app}
+              label={t(`people.apps.${app}`)}
+              value={levels[app] ?? 'full'}
+              onChange={(level) => setLevels({ ...levels, [app]: level as AppLevel })}
+              choices={LEVELS.map((level) => ({ value: level, label: t(`people.levels.${level}`) }))}
+            />
           ))}
         </div>
       </fieldset>
@@ -250,27 +235,9 @@ function NewTeam({ onClose }: { onClose: () => void }) {
         ws.reload();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('common.description')}</span>
-        <input value={description} onChange={(e) => setDescription(e.target.value)} />
-      </label>
-      <fieldset className="fieldset">
-        <legend>{t('people.members')}</legend>
-        {ws.users.map((u) => (
-          <label key={u.id} className="check">
-            <input
-              type="checkbox"
-              checked={members.includes(u.id)}
-              onChange={(e) => setMembers(e.target.checked ? [...members, u.id] : members.filter((id) => id !== u.id))}
-            />
-            {u.name}
-          </label>
-        ))}
-      </fieldset>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <TextField label={t('common.description')} value={description} onChange={setDescription} />
+      <CheckList legend={t('people.members')} rows={ws.users} chosen={members} onChange={setMembers} />
     </FormDialog>
   );
 }

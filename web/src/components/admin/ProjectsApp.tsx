@@ -4,11 +4,15 @@ import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import type { JoinRequest, Portfolio, Project, ProjectMember, ProjectTeam } from '../../model';
+import { useAction } from '../../hooks/useAction';
 import { Alert } from '../ui/Alert';
+import { DataTable, RowLink, removeColumn } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
+import { FormField, SelectField, TextField, namedChoices } from '../ui/FormFields';
 import { Icon } from '../ui/Icon';
 import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
+import { ProjectFollowers } from './ProjectFollowers';
 import { Tabs } from './Tabs';
 import { useAddRequests } from './useAddRequests';
 import { useList } from './useList';
@@ -27,18 +31,11 @@ export default function ProjectsApp({ addRequests }: { addRequests: number }) {
   const projects = useList<Project>(`/projects?archived=${archived}`);
   const requests = useJoinRequests(projects.rows);
   const pending = requests.rows?.filter((r) => r.state === 'pending') ?? [];
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   useAddRequests(addRequests, () => setCreating(section === 'portfolios' ? 'portfolio' : 'project'));
 
-  async function decide(request: JoinRequest, verdict: 'approve' | 'deny') {
-    setError(null);
-    try {
-      await api.post(`/projects/${request.project_id}/join-requests/${request.id}/${verdict}`, {});
-      requests.reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const decide = (request: JoinRequest, verdict: 'approve' | 'deny') =>
+    run(() => api.post(`/projects/${request.project_id}/join-requests/${request.id}/${verdict}`, {}), requests.reload);
 
   const portfolioName = (id: number) => ws.portfolios.find((p) => p.id === id)?.name ?? `#${id}`;
   return (
@@ -74,75 +71,57 @@ export default function ProjectsApp({ addRequests }: { addRequests: number }) {
             <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
             {t('projects.showArchived')}
           </label>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('common.name')}</th>
-                <th>{t('projects.portfolios')}</th>
-                <th>{t('projects.myRole')}</th>
-                <th>{t('projects.visibility')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.rows?.map((project) => (
-                <tr key={project.id}>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setOpenProject(project)}>
-                      {project.name}
-                    </button>
+          <DataTable
+            rows={projects.rows}
+            rowKey={(project) => project.id}
+            columns={[
+              {
+                header: t('common.name'),
+                cell: (project) => (
+                  <>
+                    <RowLink onClick={() => setOpenProject(project)}>{project.name}</RowLink>
                     {project.description && <div className="cell-sub">{project.description}</div>}
-                  </td>
-                  <td>{project.portfolio_ids.map(portfolioName).join(', ') || '—'}</td>
-                  <td>{project.my_role ? t(`projects.roles.${project.my_role}` as 'projects.roles.manager') : '—'}</td>
-                  <td>{project.private ? t('projects.private') : t('projects.public')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('projects.portfolios'), cell: (project) => project.portfolio_ids.map(portfolioName).join(', ') || '—' },
+              {
+                header: t('projects.myRole'),
+                cell: (project) => (project.my_role ? t(`projects.roles.${project.my_role}` as 'projects.roles.manager') : '—'),
+              },
+              { header: t('projects.visibility'), cell: (project) => (project.private ? t('projects.private') : t('projects.public')) },
+            ]}
+          />
         </>
       )}
       {section === 'portfolios' && <Portfolios />}
       {section === 'requests' && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('projects.requester')}</th>
-              <th>{t('projects.project')}</th>
-              <th>{t('projects.message')}</th>
-              <th>{t('projects.state')}</th>
-              <th>{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.rows?.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('projects.noRequests')}
-                </td>
-              </tr>
-            )}
-            {requests.rows?.map((request) => (
-              <tr key={request.id}>
-                <td>{request.user_name}</td>
-                <td>{request.project_name}</td>
-                <td>{request.message || '—'}</td>
-                <td>{t(`projects.states.${request.state}`)}</td>
-                <td className="row-actions">
-                  {request.state === 'pending' && (
-                    <>
-                      <button type="button" className="button button-primary button-small" onClick={() => void decide(request, 'approve')}>
-                        {t('projects.approve')}
-                      </button>
-                      <button type="button" className="button button-secondary button-small" onClick={() => void decide(request, 'deny')}>
-                        {t('projects.deny')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={requests.rows}
+          rowKey={(request) => request.id}
+          empty={t('projects.noRequests')}
+          columns={[
+            { header: t('projects.requester'), cell: (request) => request.user_name },
+            { header: t('projects.project'), cell: (request) => request.project_name },
+            { header: t('projects.message'), cell: (request) => request.message || '—' },
+            { header: t('projects.state'), cell: (request) => t(`projects.states.${request.state}`) },
+            {
+              header: t('common.actions'),
+              className: 'row-actions',
+              cell: (request) =>
+                request.state === 'pending' && (
+                  <>
+                    <button type="button" className="button button-primary button-small" onClick={() => void decide(request, 'approve')}>
+                      {t('projects.approve')}
+                    </button>
+                    <button type="button" className="button button-secondary button-small" onClick={() => void decide(request, 'deny')}>
+                      {t('projects.deny')}
+                    </button>
+                  </>
+                ),
+            },
+          ]}
+        />
       )}
       {creating === 'project' && <NewProject onClose={() => setCreating(null)} onDone={() => { projects.reload(); ws.reload(); }} />}
       {creating === 'portfolio' && <NewPortfolio onClose={() => setCreating(null)} />}
@@ -199,14 +178,10 @@ function NewProject({ onClose, onDone }: { onClose: () => void; onDone: () => vo
         onDone();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('common.description')}</span>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <FormField label={t('common.description')}>
         <textarea value={description} rows={3} onChange={(e) => setDescription(e.target.value)} />
-      </label>
+      </FormField>
       <label className="check">
         <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
         {t('projects.privateHint')}
@@ -230,21 +205,14 @@ function NewPortfolio({ onClose }: { onClose: () => void }) {
         ws.reload();
       }}
     >
-      <label className="form-field">
-        <span>{t('common.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      </label>
-      <label className="form-field">
-        <span>{t('projects.parentPortfolio')}</span>
-        <select value={parent} onChange={(e) => setParent(e.target.value)}>
-          <option value="">{t('common.none')}</option>
-          {ws.portfolios.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required autoFocus />
+      <SelectField
+        label={t('projects.parentPortfolio')}
+        value={parent}
+        onChange={setParent}
+        none={t('common.none')}
+        choices={namedChoices(ws.portfolios)}
+      />
     </FormDialog>
   );
 }
@@ -252,18 +220,9 @@ function NewPortfolio({ onClose }: { onClose: () => void }) {
 function Portfolios() {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [adding, setAdding] = useState<Record<number, string>>({});
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      ws.reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const run = (change: () => Promise<unknown>) => action.run(change, ws.reload);
 
   const render = (portfolio: Portfolio, depth: number): React.ReactNode => (
     <li key={portfolio.id} style={{ marginLeft: depth * 20 }} className="portfolio">
@@ -314,7 +273,7 @@ function Portfolios() {
 
   return (
     <>
-      {error !== null && <Alert message={describeError(t, error)} />}
+      {action.error !== null && <Alert message={describeError(t, action.error)} />}
       {ws.portfolios.length === 0 ? (
         <p className="muted">{t('projects.noPortfolios')}</p>
       ) : (
@@ -331,17 +290,7 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
   const teams = useList<ProjectTeam>(`/projects/${project.id}/teams`);
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
-  const [error, setError] = useState<unknown>(null);
-
-  async function run(action: () => Promise<unknown>, after: () => void) {
-    setError(null);
-    try {
-      await action();
-      after();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { error, run } = useAction();
   const save = (fields: Record<string, unknown>) => run(() => api.patch(`/projects/${project.id}`, fields), onChanged);
   const base = `/projects/${project.id}`;
 
@@ -363,14 +312,10 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
     >
       <div className="form">
         <Alert message={error === null ? null : describeError(t, error)} />
-        <label className="form-field">
-          <span>{t('common.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="form-field">
-          <span>{t('common.description')}</span>
+        <TextField label={t('common.name')} value={name} onChange={setName} />
+        <FormField label={t('common.description')}>
           <textarea value={description} rows={2} onChange={(e) => setDescription(e.target.value)} />
-        </label>
+        </FormField>
         <h3 className="section-title">{t('projects.members')}</h3>
         <RoleTable
           rows={members.rows?.map((m) => ({ id: m.user_id, name: m.name, role: m.role })) ?? []}
@@ -389,6 +334,7 @@ function ProjectDialog({ project, onClose, onChanged }: { project: Project; onCl
           onRole={(id, role) => run(() => api.put(`${base}/teams/${id}`, { role }), teams.reload)}
           onRemove={(id) => run(() => api.del(`${base}/teams/${id}`), teams.reload)}
         />
+        <ProjectFollowers projectId={project.id} />
       </div>
     </Dialog>
   );
@@ -422,26 +368,20 @@ function RoleTable({ rows, candidates, addLabel, addButton, onRole, onRemove }: 
   return (
     <>
       {rows.length > 0 && (
-        <table className="table table-compact">
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.name}</td>
-                <td>{roleSelect(row.role, t('projects.roleOf', { name: row.name }), (r) => void onRole(row.id, r))}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={t('projects.removeMember', { name: row.name })}
-                    onClick={() => void onRemove(row.id)}
-                  >
-                    <Icon name="trash" size={16} />
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          rows={rows}
+          rowKey={(row) => row.id}
+          columns={[
+            { header: t('common.name'), cell: (row) => row.name },
+            { header: t('projects.role'), cell: (row) => roleSelect(row.role, t('projects.roleOf', { name: row.name }), (r) => void onRole(row.id, r)) },
+            removeColumn<RoleTableProps['rows'][number]>(
+              t('common.actions'),
+              (row) => t('projects.removeMember', { name: row.name }),
+              (row) => void onRemove(row.id),
+            ),
+          ]}
+        />
       )}
       <div className="inline-form">
         <select aria-label={addLabel} value={adding} onChange={(e) => setAdding(e.target.value)}>

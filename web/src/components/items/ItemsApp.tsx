@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useItems } from '../../data/items';
-import { scopeQuery, useWorkspace } from '../../data/workspace';
+import { itemsQuery, useItems } from '../../data/items';
+import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { isTyping } from '../../hooks/useShortcut';
@@ -54,8 +54,7 @@ export function ItemsApp({ app }: { app: 'tickets' | 'tasks' }) {
   );
   const [boardTypeKey, setBoardTypeKey] = useState(app === 'tickets' ? 'ticket' : 'task');
   const boardType = ws.types.find((type) => type.key === boardTypeKey) ?? ws.types.find((type) => typeKeys.includes(type.key));
-  const scope = scopeQuery(ws.scope);
-  const query = `type=${typeKeys.join(',')}&sort=-updated_at${scope === '' ? '' : `&${scope}`}`;
+  const query = itemsQuery(typeKeys, ws.scope);
   const scopeRef = useRef(ws.scope);
   scopeRef.current = ws.scope;
   const belongs = useCallback(

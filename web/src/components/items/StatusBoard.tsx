@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { partyName, useWorkspace } from '../../data/workspace';
@@ -6,6 +7,7 @@ import { describeError } from '../../describeError';
 import type { Item, ItemType, Status } from '../../model';
 import { Alert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
+import { Icon } from '../ui/Icon';
 import { VirtualList } from '../ui/VirtualList';
 import { ITEM_DRAG_TYPE, PriorityBadge } from './ItemBits';
 
@@ -19,13 +21,31 @@ interface StatusBoardProps {
 
 const CARD_HEIGHT = 118;
 
-/** The status board: a column per status of `type`; dropping a card on a column changes the item's status. */
+/** A card carried by a finger or pen: which item, and where the pointer is now. */
+interface Carried {
+  item: Item;
+  x: number;
+  y: number;
+}
+
+/** The status of the board column under the point, if any. */
+function statusAt(statuses: Status[], x: number, y: number): Status | undefined {
+  const column = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-status-id]');
+  return statuses.find((status) => String(status.id) === column?.dataset['statusId']);
+}
+
+/**
+ * The status board: a column per status of `type`; dropping a card on a column changes the item's status.
+ * A mouse drags the card itself; a finger or pen drags it by its grip (HTML drag and drop does not fire on
+ * touch screens), and Shift+←/→ moves a focused card.
+ */
 export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: StatusBoardProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [over, setOver] = useState<number | null>(null);
   // The card moved with the keyboard keeps the focus in its new column.
   const [focusId, setFocusId] = useState<number | null>(null);
+  const [carried, setCarried] = useState<Carried | null>(null);
   const ofType = items.filter((item) => item.type_id === type.id);
   const statuses = type.statuses.slice().sort((a, b) => a.position - b.position);
 
@@ -49,9 +69,44 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
     if (item) void move(item, status);
   }
 
+  // The grip of a card follows the pointer (captured, so the events keep coming outside the card).
+  const gripHandlers = (item: Item) => ({
+    onPointerDown: (event: PointerEvent<HTMLElement>) => {
+      if (event.pointerType === 'mouse' && event.button !== 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      event.currentTarget.setPointerCapture(event.pointerId);
+      setCarried({ item, x: event.clientX, y: event.clientY });
+    },
+    onPointerMove: (event: PointerEvent<HTMLElement>) => {
+      if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+      setCarried({ item, x: event.clientX, y: event.clientY });
+      setOver(statusAt(statuses, event.clientX, event.clientY)?.id ?? null);
+    },
+    onPointerUp: (event: PointerEvent<HTMLElement>) => {
+      if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+      const status = statusAt(statuses, event.clientX, event.clientY);
+      setCarried(null);
+      setOver(null);
+      if (status) void move(item, status);
+    },
+    onPointerCancel: () => {
+      setCarried(null);
+      setOver(null);
+    },
+  });
+
   return (
     <>
       {error !== null && <Alert message={describeError(t, error)} />}
+      {carried &&
+        createPortal(
+          <div className="card card-carried" style={{ left: carried.x, top: carried.y }} aria-hidden="true">
+            <span className="card-number">#{carried.item.number}</span>
+            <p className="card-title">{carried.item.title}</p>
+          </div>,
+          document.body,
+        )}
       <div className="board" aria-label={t('items.views.board')}>
         {statuses.map((status) => {
           const cards = ofType.filter((item) => item.status_id === status.id);
@@ -61,6 +116,7 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
               className={over === status.id ? 'board-column is-over' : 'board-column'}
               aria-label={status.name}
               data-status={status.name}
+              data-status-id={status.id}
               onDragOver={(event) => {
                 event.preventDefault();
                 event.dataTransfer.dropEffect = 'move';
@@ -88,7 +144,15 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
                     void move(item, next);
                   };
                   return (
-                    <Card item={item} open={item.number === openNumber} focus={item.id === focusId} onOpen={onOpen} onStep={step} />
+                    <Card
+                      item={item}
+                      open={item.number === openNumber}
+                      focus={item.id === focusId}
+                      carried={carried?.item.id === item.id}
+                      onOpen={onOpen}
+                      onStep={step}
+                      grip={gripHandlers(item)}
+                    />
                   );
                 }}
               />
@@ -108,9 +172,13 @@ interface CardProps {
   onOpen: (item: Item) => void;
   /** Moves the item to the previous (-1) or next (+1) status: Shift+← and Shift+→ on a focused card. */
   onStep: (delta: number) => void;
+  /** Whether a finger or pen is carrying it now. */
+  carried: boolean;
+  /** The pointer handlers of its grip. */
+  grip: Record<`onPointer${string}`, (event: PointerEvent<HTMLElement>) => void>;
 }
 
-function Card({ item, open, focus, onOpen, onStep }: CardProps) {
+function Card({ item, open, focus, carried, onOpen, onStep, grip }: CardProps) {
   const { t } = useTranslation();
   const self = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -121,7 +189,7 @@ function Card({ item, open, focus, onOpen, onStep }: CardProps) {
   return (
     <article
       ref={self}
-      className={open ? 'card is-open' : 'card'}
+      className={['card', open && 'is-open', carried && 'is-carried'].filter(Boolean).join(' ')}
       draggable
       tabIndex={0}
       aria-label={`#${item.number} ${item.title}`}
@@ -144,6 +212,9 @@ function Card({ item, open, focus, onOpen, onStep }: CardProps) {
       <div className="card-top">
         <span className="card-number">#{item.number}</span>
         {project && <span className="card-project">{project.name}</span>}
+        <span className="card-grip" title={t('items.dragCard')} onClick={(event) => event.stopPropagation()} {...grip}>
+          <Icon name="grip" size={18} />
+        </span>
       </div>
       <p className="card-title">{item.title}</p>
       <div className="card-bottom">

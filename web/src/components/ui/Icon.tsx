@@ -20,6 +20,16 @@ const PATHS = {
       <rect x="15.75" y="4" width="4.5" height="12" rx="1.25" />
     </>
   ),
+  grip: (
+    <>
+      <circle cx="9" cy="6.5" r="1.25" />
+      <circle cx="15" cy="6.5" r="1.25" />
+      <circle cx="9" cy="12" r="1.25" />
+      <circle cx="15" cy="12" r="1.25" />
+      <circle cx="9" cy="17.5" r="1.25" />
+      <circle cx="15" cy="17.5" r="1.25" />
+    </>
+  ),
   building: (
     <>
       <path d="M4.5 20V6a1.5 1.5 0 0 1 1.5-1.5h7A1.5 1.5 0 0 1 14.5 6v14" />
