@@ -10,6 +10,8 @@
 #include <mutex>
 #include <optional>
 
+#include "service/email_in/tnef_reader.h"
+
 namespace tandem::service {
 
 namespace {
@@ -87,6 +89,43 @@ std::string header(GMimeObject* object, const char* name) {
   return value ? valid_utf8(value) : std::string();
 }
 
+// The text of a header with every RFC 2047 encoded word decoded on its own, blanks between two encoded words
+// dropped: GMime joins adjacent words of one charset before decoding, which loses what follows a base64
+// word ending in padding ("…LA=?= =?UTF-8?B?…"), as clients that split long subjects write them.
+std::string decoded_header_text(GMimeObject* object, const char* name) {
+  GMimeHeader* found = g_mime_header_list_get_header(g_mime_object_get_header_list(object), name);
+  const char* raw = found ? g_mime_header_get_raw_value(found) : nullptr;
+  if (!raw) return {};
+  std::unique_ptr<char, Free> unfolded(g_mime_utils_header_unfold(raw));
+  const std::string_view text(unfolded.get());
+  auto decode = [](std::string_view part) {
+    const std::string owned(part);
+    std::unique_ptr<char, Free> decoded(g_mime_utils_header_decode_text(parser_options(), owned.c_str()));
+    return decoded ? valid_utf8(decoded.get()) : std::string();
+  };
+  std::string out;
+  bool after_word = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto start = text.find("=?", pos);
+    const auto charset_end = start == std::string_view::npos ? start : text.find('?', start + 2);
+    const auto encoding_end =
+        charset_end == std::string_view::npos ? charset_end : text.find('?', charset_end + 1);
+    const auto end =
+        encoding_end == std::string_view::npos ? encoding_end : text.find("?=", encoding_end + 1);
+    if (end == std::string_view::npos) {
+      out += decode(text.substr(pos));
+      break;
+    }
+    const std::string_view between = text.substr(pos, start - pos);
+    if (!after_word || between.find_first_not_of(" \t\r\n") != std::string_view::npos) out += decode(between);
+    out += decode(text.substr(start, end + 2 - start));
+    after_word = true;
+    pos = end + 2;
+  }
+  return out;
+}
+
 std::vector<std::string> message_ids(const std::string& value) {
   std::vector<std::string> ids;
   if (value.empty()) return ids;
@@ -129,6 +168,7 @@ std::string decoded_content(GMimePart* part) {
 
 struct Collected {
   std::string plain, html;
+  std::string tnef_plain, tnef_html;  // the bodies inside winmail.dat: the text when there is no other
   std::vector<MailAttachment> attachments;
   std::size_t parts = 0;
 };
@@ -190,8 +230,20 @@ void walk_part(GMimePart* part, bool text_wanted, Collected& out) {
     std::unique_ptr<char, Free> name(g_mime_content_type_get_mime_type(type));
     if (name) mime = name.get();
   }
+  std::string content = decoded_content(part);
+  if (is_tnef(content)) {  // winmail.dat: the files and body inside it instead, when it holds any
+    TnefContent tnef = read_tnef(content);
+    if (!tnef.attachments.empty() || !tnef.text.empty() || !tnef.html.empty()) {
+      append_text(out.tnef_plain, std::move(tnef.text));
+      append_text(out.tnef_html, std::move(tnef.html));
+      for (auto& file : tnef.attachments)
+        add_attachment(out, std::move(file.name), std::move(file.mime), std::move(file.content),
+                       std::move(file.content_id));
+      return;
+    }
+  }
   const char* content_id = g_mime_object_get_content_id(object);
-  add_attachment(out, filename ? valid_utf8(filename) : std::string(), std::move(mime), decoded_content(part),
+  add_attachment(out, filename ? valid_utf8(filename) : std::string(), std::move(mime), std::move(content),
                  content_id ? valid_utf8(content_id) : std::string());
 }
 
@@ -298,8 +350,7 @@ ParsedMail parse_mail(std::string_view raw) {
     mail.message_id = trimmed(valid_utf8(id));
   mail.in_reply_to = message_ids(header(object, "In-Reply-To"));
   mail.references = message_ids(header(object, "References"));
-  if (const char* subject = g_mime_message_get_subject(message.get()))
-    mail.subject = trimmed(plain_lines(valid_utf8(subject)));
+  mail.subject = trimmed(plain_lines(decoded_header_text(object, "Subject")));
   std::vector<std::string> from;
   addresses_of(g_mime_message_get_from(message.get()), from, &mail.from_name);
   if (from.empty()) addresses_of(g_mime_message_get_sender(message.get()), from, &mail.from_name);
@@ -320,7 +371,10 @@ ParsedMail parse_mail(std::string_view raw) {
 
   Collected collected;
   walk(g_mime_message_get_mime_part(message.get()), true, 0, collected);
-  mail.text = !collected.plain.empty() ? std::move(collected.plain) : html_to_text(collected.html);
+  mail.text = !collected.plain.empty()        ? std::move(collected.plain)
+              : !collected.html.empty()       ? html_to_text(collected.html)
+              : !collected.tnef_plain.empty() ? std::move(collected.tnef_plain)
+                                              : html_to_text(collected.tnef_html);
   mail.attachments = std::move(collected.attachments);
   return mail;
 }
