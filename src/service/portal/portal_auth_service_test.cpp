@@ -23,7 +23,7 @@ class PortalAuthServiceTest : public ::testing::Test {
     ASSERT_TRUE(org.ok()) << org.error().message;
     auto customer = customers_.create_customer(
         Actor::system(),
-        {"Carla", std::vector<std::string>{"carla@acme.example"}, std::nullopt, std::nullopt});
+        {"Carla", std::vector<std::string>{"carla@acme.example"}, std::nullopt, std::nullopt, std::nullopt});
     ASSERT_TRUE(customer.ok()) << customer.error().message;
     customer_ = customer.value();
     ASSERT_EQ(customer_.organization_id, org.value().id);
@@ -133,10 +133,10 @@ TEST_F(PortalAuthServiceTest, AResetLinkExpiresWithinTheHour) {
 TEST_F(PortalAuthServiceTest, AnInactiveCustomerCannotSignIn) {
   ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
   ASSERT_TRUE(auth_.accept_invitation(token_of_last_mail(), "carla password", "10.0.0.1", "test").ok());
-  ASSERT_TRUE(
-      customers_
-          .update_customer(Actor::system(), customer_.id, {std::nullopt, std::nullopt, std::nullopt, false})
-          .ok());
+  ASSERT_TRUE(customers_
+                  .update_customer(Actor::system(), customer_.id,
+                                   {std::nullopt, std::nullopt, std::nullopt, false, std::nullopt})
+                  .ok());
   EXPECT_EQ(auth_.login("carla@acme.example", "carla password", "10.0.0.1", "test").error().code,
             ErrorCode::invalid_credentials);
 }
