@@ -89,40 +89,50 @@ std::string header(GMimeObject* object, const char* name) {
   return value ? valid_utf8(value) : std::string();
 }
 
-// The text of a header with every RFC 2047 encoded word decoded on its own, blanks between two encoded words
-// dropped: GMime joins adjacent words of one charset before decoding, which loses what follows a base64
-// word ending in padding ("…LA=?= =?UTF-8?B?…"), as clients that split long subjects write them.
-std::string decoded_header_text(GMimeObject* object, const char* name) {
-  GMimeHeader* found = g_mime_header_list_get_header(g_mime_object_get_header_list(object), name);
-  const char* raw = found ? g_mime_header_get_raw_value(found) : nullptr;
-  if (!raw) return {};
-  std::unique_ptr<char, Free> unfolded(g_mime_utils_header_unfold(raw));
-  const std::string_view text(unfolded.get());
-  auto decode = [](std::string_view part) {
-    const std::string owned(part);
-    std::unique_ptr<char, Free> decoded(g_mime_utils_header_decode_text(parser_options(), owned.c_str()));
-    return decoded ? valid_utf8(decoded.get()) : std::string();
-  };
+// `raw` with every base64 encoded word that ends in padding ("=?UTF-8?B?0LA=?=") and is followed by another
+// encoded word rewritten as the same text in a Q encoded word. GMime joins the payloads of adjacent encoded
+// words of one charset and encoding before decoding them, which loses all that follows a padded base64 word —
+// as clients that split a long subject, name or file name write them. A Q word is never joined with a base64
+// one, and Q words join safely.
+std::string unpadded_encoded_words(std::string_view raw) {
   std::string out;
-  bool after_word = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const auto start = text.find("=?", pos);
-    const auto charset_end = start == std::string_view::npos ? start : text.find('?', start + 2);
-    const auto encoding_end =
-        charset_end == std::string_view::npos ? charset_end : text.find('?', charset_end + 1);
-    const auto end =
-        encoding_end == std::string_view::npos ? encoding_end : text.find("?=", encoding_end + 1);
-    if (end == std::string_view::npos) {
-      out += decode(text.substr(pos));
-      break;
+  std::size_t copied = 0;
+  for (std::size_t at = raw.find("=?"); at != std::string_view::npos; at = raw.find("=?", at + 2)) {
+    const auto charset_end = raw.find('?', at + 2);
+    if (charset_end == std::string_view::npos || charset_end - at > 80) continue;
+    if (charset_end + 2 >= raw.size() || (raw[charset_end + 1] | 0x20) != 'b' || raw[charset_end + 2] != '?')
+      continue;
+    const std::size_t payload = charset_end + 3;
+    const auto end = raw.find("?=", payload);
+    if (end == std::string_view::npos || end == payload || raw[end - 1] != '=' || end - payload > 1000)
+      continue;
+    const auto next = raw.find_first_not_of(" \t\r\n", end + 2);
+    if (next == std::string_view::npos || raw.compare(next, 2, "=?") != 0)
+      continue;  // the last word of a run
+    const std::string base64(raw.substr(payload, end - payload));
+    if (base64.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") !=
+        std::string::npos)
+      continue;
+    gsize length = 0;
+    std::unique_ptr<guchar, Free> bytes(g_base64_decode(base64.c_str(), &length));
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string q;
+    for (gsize i = 0; i < length; ++i) {
+      const unsigned char c = bytes.get()[i];
+      if (std::isalnum(c)) {
+        q += static_cast<char>(c);
+      } else {
+        q += '=';
+        q += kHex[c >> 4];
+        q += kHex[c & 15];
+      }
     }
-    const std::string_view between = text.substr(pos, start - pos);
-    if (!after_word || between.find_first_not_of(" \t\r\n") != std::string_view::npos) out += decode(between);
-    out += decode(text.substr(start, end + 2 - start));
-    after_word = true;
-    pos = end + 2;
+    out.append(raw.substr(copied, charset_end + 1 - copied)).append("Q?").append(q);
+    copied = end;
+    at = end;
   }
+  if (copied == 0) return std::string(raw);
+  out.append(raw.substr(copied));
   return out;
 }
 
@@ -337,8 +347,9 @@ std::string address_in(std::string_view value) {
   return {};
 }
 
-ParsedMail parse_mail(std::string_view raw) {
+ParsedMail parse_mail(std::string_view raw_message) {
   init_gmime();
+  const std::string raw = unpadded_encoded_words(raw_message);
   Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   Ref<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), parser_options()));
@@ -350,7 +361,8 @@ ParsedMail parse_mail(std::string_view raw) {
     mail.message_id = trimmed(valid_utf8(id));
   mail.in_reply_to = message_ids(header(object, "In-Reply-To"));
   mail.references = message_ids(header(object, "References"));
-  mail.subject = trimmed(plain_lines(decoded_header_text(object, "Subject")));
+  if (const char* subject = g_mime_message_get_subject(message.get()))
+    mail.subject = trimmed(plain_lines(valid_utf8(subject)));
   std::vector<std::string> from;
   addresses_of(g_mime_message_get_from(message.get()), from, &mail.from_name);
   if (from.empty()) addresses_of(g_mime_message_get_sender(message.get()), from, &mail.from_name);
