@@ -92,6 +92,20 @@ TEST_F(PortalAuthServiceTest, AnInvitationMailsASingleUseLinkThatSetsThePassword
   EXPECT_EQ(again.error().details.at("field"), "token");
 }
 
+TEST_F(PortalAuthServiceTest, AcceptingAnInvitationMayChooseTheLanguageOfTheCustomersMail) {
+  ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
+  EXPECT_TRUE(mails().back().at("language").is_null()) << "no language yet: the default";
+  const std::string token = token_of_last_mail();
+  const auto refused = auth_.accept_invitation(token, "carla password", "10.0.0.1", "test", "fr");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().details.at("field"), "language");
+  const auto session = auth_.accept_invitation(token, "carla password", "10.0.0.1", "test", "ru");
+  ASSERT_TRUE(session.ok()) << "a refused language leaves the link usable";
+  EXPECT_EQ(session->customer.language, std::optional<std::string>("ru"));
+  ASSERT_TRUE(auth_.request_password_reset("carla@acme.example").ok());
+  EXPECT_EQ(mails().back().at("language"), "ru");
+}
+
 TEST_F(PortalAuthServiceTest, AnInvitationExpires) {
   ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
   const std::string token = token_of_last_mail();
