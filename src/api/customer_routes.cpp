@@ -30,6 +30,7 @@ nlohmann::json customer_json(const store::CustomerRow& c) {
           {"active", c.active},
           {"has_password", c.password_hash.has_value()},
           {"user_id", optional_id_json(c.user_id)},
+          {"language", c.language ? nlohmann::json(*c.language) : nlohmann::json()},
           {"version", c.version},
           {"created_at", format_iso8601(c.created_at)},
           {"updated_at", format_iso8601(c.updated_at)}};
@@ -62,6 +63,7 @@ Result<service::CustomerInput> customer_input(const net::Request& request) {
   TANDEM_ASSIGN(input.emails, optional_string_list(body, "emails"));
   TANDEM_ASSIGN(input.organization_id, nullable_id(body, "organization_id"));
   TANDEM_ASSIGN(input.active, optional_bool(body, "active"));
+  TANDEM_ASSIGN(input.language, nullable_string(body, "language"));
   return input;
 }
 

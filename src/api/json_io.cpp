@@ -53,6 +53,15 @@ Result<std::optional<std::string>> optional_string(const nlohmann::json& body, s
       body, key, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
 }
 
+Result<std::optional<std::optional<std::string>>> nullable_string(const nlohmann::json& body,
+                                                                  std::string_view key) {
+  using Nullable = std::optional<std::optional<std::string>>;
+  if (!body.contains(key)) return Nullable();
+  if (body[key].is_null()) return Nullable(std::optional<std::string>());
+  TANDEM_ASSIGN(auto text, optional_string(body, key));
+  return Nullable(std::move(text));
+}
+
 Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::string_view key) {
   return optional_member<bool>(
       body, key, [](const nlohmann::json& v) { return v.is_boolean(); }, "true or false");

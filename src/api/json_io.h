@@ -24,6 +24,10 @@ Result<std::string> string_field(const nlohmann::json& body, std::string_view ke
 /// The member `key` of `body` when present and not null. Errors: validation_failed (details.field = key)
 /// when it is not a string.
 Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view key);
+/// The member `key` of `body` when present: nullopt inside for null, else its text. Errors:
+/// validation_failed (details.field = key) when it is neither null nor a string.
+Result<std::optional<std::optional<std::string>>> nullable_string(const nlohmann::json& body,
+                                                                  std::string_view key);
 /// The same for a boolean.
 Result<std::optional<bool>> optional_bool(const nlohmann::json& body, std::string_view key);
 /// The same for a number.

@@ -60,9 +60,10 @@ Result<net::Response> register_customer(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto email, string_field(body, "email"));
   TANDEM_ASSIGN(auto password, string_field(body, "password"));
   TANDEM_ASSIGN(auto name, string_field(body, "name"));
+  TANDEM_ASSIGN(auto language, optional_string(body, "language"));
   TANDEM_ASSIGN(auto session, app.services().portal_auth.register_customer(
                                   email, password, name, context.request.remote_address,
-                                  context.request.headers.get("User-Agent")));
+                                  context.request.headers.get("User-Agent"), language));
   return signed_in(app, 201, session);
 }
 
@@ -77,9 +78,10 @@ Result<net::Response> accept_invitation(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
   TANDEM_ASSIGN(auto token, string_field(body, "token"));
   TANDEM_ASSIGN(auto password, string_field(body, "password"));
-  TANDEM_ASSIGN(auto session,
-                app.services().portal_auth.accept_invitation(token, password, context.request.remote_address,
-                                                             context.request.headers.get("User-Agent")));
+  TANDEM_ASSIGN(auto language, optional_string(body, "language"));
+  TANDEM_ASSIGN(auto session, app.services().portal_auth.accept_invitation(
+                                  token, password, context.request.remote_address,
+                                  context.request.headers.get("User-Agent"), language));
   return signed_in(app, 200, session);
 }
 

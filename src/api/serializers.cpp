@@ -24,6 +24,7 @@ nlohmann::json user_json(const store::UserRow& user) {
           {"role", to_string(user.role)},
           {"active", user.active},
           {"app_levels", service::app_levels_json(user.app_levels)},
+          {"language", user.language ? nlohmann::json(*user.language) : nlohmann::json()},
           {"created_at", format_iso8601(user.created_at)},
           {"updated_at", format_iso8601(user.updated_at)}};
 }

@@ -41,6 +41,7 @@ Result<net::Response> update_user(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
   TANDEM_ASSIGN(changes.role, optional_string(body, "role"));
   if (body.contains("app_levels")) changes.app_levels = body["app_levels"];
+  TANDEM_ASSIGN(changes.language, nullable_string(body, "language"));
   TANDEM_ASSIGN(auto user, app.services().users.update_user(context.actor(), id, changes));
   return json_response(200, user_json(user));
 }

@@ -497,6 +497,12 @@ constexpr std::string_view kPortalUploads = R"sql(
 ALTER TABLE files ADD COLUMN uploaded_by_customer INTEGER REFERENCES customers(id);
 )sql";
 
+// The language mail to a person is written in; NULL: the default language of the email settings.
+constexpr std::string_view kLanguages = R"sql(
+ALTER TABLE users ADD COLUMN language TEXT CHECK (language IN ('en', 'ru'));
+ALTER TABLE customers ADD COLUMN language TEXT CHECK (language IN ('en', 'ru'));
+)sql";
+
 // Time tracking: timers that survive a restart, timesheets with their approval and billing, hourly rates.
 // A timesheet copies its item's project and organization so reports group on its own indexed columns.
 constexpr std::string_view kTimeTracking = R"sql(
@@ -613,6 +619,7 @@ const std::vector<Migration>& all_migrations() {
       {8, "inbound mail: raw messages stored before they are processed, deduplicated", kInboundMail},
       {9, "message reads: the last message of an item each user has read", kMessageReads},
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
+      {11, "languages: the language of each user's and customer's mail", kLanguages},
   };
   return migrations;
 }

@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.error
@@ -106,6 +107,10 @@ class Api:
         except urllib.error.HTTPError as e:
             raise AssertionError("%s %s: %d %s" % (method, path, e.code, e.read().decode()))
 
+    def download(self, path):
+        with self.opener.open(self.url + path) as response:
+            return response.read()
+
     def email_items(self):
         return self.call("GET", "/api/v1/items?source=email&limit=200")["data"]
 
@@ -113,7 +118,9 @@ class Api:
         return self.call("GET", "/api/v1/items/%d/messages?limit=200" % item_id)["data"]
 
 
-class MailTest(unittest.TestCase):
+class MailCase(unittest.TestCase):
+    """A fresh data dir with an admin, a running server, an inbound address and a default project."""
+
     def setUp(self):
         self.data = tempfile.mkdtemp(prefix="tandem-mail-")
         subprocess.run([TANDEM, "admin", "create-user", "--data", self.data, "--email", ADMIN[0], "--name", "Ada",
@@ -152,21 +159,23 @@ class MailTest(unittest.TestCase):
         return eventually("an item titled " + title,
                           lambda: next((i for i in self.api.email_items() if i["title"] == title), None))
 
+    def query(self, sql, *args):
+        """The rows of a read-only query on the server's store."""
+        with sqlite3.connect("file:%s?mode=ro" % os.path.join(self.data, "tandem.db"), uri=True, timeout=10) as c:
+            return c.execute(sql, args).fetchall()
+
     def processed(self, count, seconds=WAIT_SECONDS):
         """Waits until `count` stored messages are processed; returns the email items."""
-        db = os.path.join(self.data, "tandem.db")
-
-        def done():
-            with sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=10) as c:
-                return c.execute("SELECT count(*) FROM inbound_mail WHERE state = 'done'").fetchone()[0] >= count
-
-        eventually("%d processed messages" % count, done, seconds)
+        eventually("%d processed messages" % count,
+                   lambda: self.query("SELECT count(*) FROM inbound_mail WHERE state = 'done'")[0][0] >= count,
+                   seconds)
         return self.api.email_items()
 
     def jobs(self, kind):
-        with sqlite3.connect("file:%s?mode=ro" % os.path.join(self.data, "tandem.db"), uri=True, timeout=10) as c:
-            return [json.loads(p) for (p,) in c.execute("SELECT payload FROM jobs WHERE kind = ?", (kind,))]
+        return [json.loads(p) for (p,) in self.query("SELECT payload FROM jobs WHERE kind = ?", kind)]
 
+
+class MailTest(MailCase):
     # Tests ----------------------------------------------------------------------------------------------------
 
     def test_new_ticket(self):
@@ -296,26 +305,69 @@ class MailTest(unittest.TestCase):
                                 input=corpus("first.eml"), capture_output=True)
         self.assertEqual(result.returncode, 75, result.stderr)  # EX_TEMPFAIL: the MTA keeps it and retries
 
+    def deliver_killing_midway(self, messages):
+        """Delivers `messages` over LMTP from a second thread and kills the server (kill -9) once a third of them
+        are stored and processing has begun, then restarts it and delivers again, as an MTA retries, every
+        message whose delivery was not confirmed."""
+        confirmed = set()
+
+        def deliver(numbers):
+            try:
+                with smtplib.LMTP("127.0.0.1", self.server.mail_port) as lmtp:
+                    for n in numbers:
+                        lmtp.sendmail("ann@acme.example", [SUPPORT], messages[n])
+                        confirmed.add(n)
+            except (smtplib.SMTPException, OSError):
+                pass  # the server died under us: what it did not confirm is sent again
+
+        stored = self.query("SELECT count(*) FROM inbound_mail")[0][0]
+        sender = threading.Thread(target=deliver, args=(range(len(messages)),))
+        sender.start()
+
+        def midway():
+            stored_now, done = self.query("SELECT count(*), count(*) FILTER (WHERE state = 'done') "
+                                          "FROM inbound_mail WHERE id > ?", stored)[0]
+            return stored_now >= len(messages) // 3 and done >= 1
+
+        eventually("a third of the messages stored and some processed", midway)
+        self.server.kill()
+        sender.join()
+        self.assertLess(len(confirmed), len(messages), "the server was killed while it ingested")
+        self.server.start()
+        self.api = Api(self.server.url)
+        deliver([n for n in range(len(messages)) if n not in confirmed])
+
     def test_crash_between_storing_and_processing_loses_nothing(self):
-        """Messages accepted by LMTP just before kill -9, and one piped in while the server is down, all become
-        exactly one ticket each once the server is back."""
-        count = 100
-        self.api.call("PUT", "/api/v1/settings/email", {"sender_limit_per_hour": 1000})
-        with smtplib.LMTP("127.0.0.1", self.server.mail_port) as lmtp:
-            for n in range(count):
-                lmtp.sendmail("ann@acme.example", [SUPPORT],
-                              ("Message-ID: <crash-%d@acme.example>\r\nFrom: ann@acme.example\r\n"
-                               "Subject: crash %d\r\n\r\nbody %d\r\n" % (n, n, n)).encode())
+        """1,000 messages — 500 new tickets, then a reply to each — with the server killed (kill -9) while it
+        ingests each half and one message piped in while it is down: once it is back, exactly 501 tickets, each
+        of the 500 with exactly its reply."""
+        count = 500
+        self.api.call("PUT", "/api/v1/settings/email", {"sender_limit_per_hour": 5000})
+
+        def mail(n, reply):
+            head = "Message-ID: <crash-%d%s@acme.example>\r\nFrom: ann@acme.example\r\n" % (n, "-re" if reply else "")
+            if reply:
+                head += "In-Reply-To: <crash-%d@acme.example>\r\nSubject: Re: crash %d\r\n" % (n, n)
+            else:
+                head += "Subject: crash %d\r\n" % n
+            return (head + "\r\n%s %d\r\n" % ("reply" if reply else "body", n)).encode()
+
+        self.deliver_killing_midway([mail(n, False) for n in range(count)])
+        self.processed(count, seconds=5 * WAIT_SECONDS)  # replies thread onto tickets that exist
+        self.deliver_killing_midway([mail(n, True) for n in range(count)])
         self.server.kill()
         result = self.mail_gate(b"From: ann@acme.example\r\nSubject: while down\r\n\r\nqueued\r\n")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.server.start()
         self.api = Api(self.server.url)
         # A job the killed server had leased is taken over by the restarted one (same machine) at once.
-        items = self.processed(count + 1, seconds=WAIT_SECONDS)
-        titles = sorted(i["title"] for i in items)
+        self.processed(2 * count + 1, seconds=5 * WAIT_SECONDS)
+        titles = sorted(t for (t,) in self.query("SELECT title FROM items WHERE source = 'email'"))
         self.assertEqual(titles, sorted(["crash %d" % n for n in range(count)] + ["while down"]))
-
+        replies = self.query("SELECT i.title, m.body FROM messages m JOIN items i ON i.id = m.item_id "
+                             "WHERE i.source = 'email' AND m.body != '' ORDER BY m.id")
+        self.assertEqual(sorted(replies), sorted(("crash %d" % n, "reply %d" % n) for n in range(count)))
+        self.assertEqual(self.query("SELECT count(*) FROM inbound_mail WHERE state = 'done'")[0][0], 2 * count + 1)
 
 if __name__ == "__main__":
     unittest.main()

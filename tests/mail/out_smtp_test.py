@@ -16,10 +16,12 @@ AGENT = ("agent@tandem.test", "Alan Agent", "agent", "agent password 1")
 PUBLIC_URL = "https://help.tandem.test"
 
 
-def portal_customer(server, email, name):
+def portal_customer(server, email, name, language=None):
     customer = server.client()
-    body = customer.call("POST", "/portal/api/v1/auth/register",
-                         {"email": email, "password": name.lower() + " password", "name": name}, 201)
+    registration = {"email": email, "password": name.lower() + " password", "name": name}
+    if language:
+        registration["language"] = language
+    body = customer.call("POST", "/portal/api/v1/auth/register", registration, 201)
     customer.csrf = body["csrf_token"]
     return customer, body["customer"]["id"]
 
@@ -48,7 +50,7 @@ def run(server, sink):
         "from_name": "Tandem Support", "notify_delay_seconds": 1}, 200)
 
     carla, _ = portal_customer(server, "carla@acme.example", "Carla")
-    _, dan_id = portal_customer(server, "dan@acme.example", "Dan")
+    _, dan_id = portal_customer(server, "dan@acme.example", "Dan", language="ru")
     ticket = carla.call("POST", "/portal/api/v1/tickets", {"title": "Invoice is wrong"}, 201)
     item_id = ticket["id"]
     number = admin.call("GET", f"/api/v1/items/{item_id}", None, 200)["number"]
@@ -88,11 +90,14 @@ def run(server, sink):
     assert to_agent.header("Auto-Submitted") == "auto-generated"
     assert f"{PUBLIC_URL}/tickets/{number}" in to_agent.text(), to_agent.text()
 
-    # A status change is mailed to the customers.
+    # A status change is mailed to the customers, each in its language: Dan registered in Russian.
     admin.call("PATCH", f"/api/v1/items/{item_id}", {"status_id": 2}, 200)
     changed = wait_until(lambda: [m for m in sink.mail_to("carla@acme.example")
                                   if m.header("Auto-Submitted") == "auto-generated"], "the status mail")[0]
     assert f"[#{number}]" in changed.header("Subject")
+    assert "the status of your request" in changed.text(), changed.text()
+    in_russian = sink.wait_for("dan@acme.example", "Статус вашего обращения")
+    assert "Здравствуйте, Dan!" in in_russian.text(), in_russian.text()
 
     # A portal invitation arrives with its link.
     olga = admin.call("POST", "/api/v1/customers", {"name": "Olga", "emails": ["olga@other.example"]}, 201)

@@ -7,6 +7,7 @@
 #include "core/policy.h"
 #include "service/auth/auth_service.h"
 #include "service/auth/secrets.h"
+#include "service/email/email_settings.h"
 #include "service/hierarchy/project_access.h"
 #include "store/event_log.h"
 #include "store/hierarchy/project_repository.h"
@@ -140,6 +141,11 @@ Status save_customer(store::Txn& txn, const CustomerInput& input, store::Custome
   }
   if (customer.emails.empty()) return invalid("emails", "a customer needs at least one email");
   if (input.active) customer.active = *input.active;
+  if (input.language) {
+    if (*input.language && !is_mail_language(**input.language))
+      return invalid("language", "language must be en, ru or null");
+    customer.language = *input.language;
+  }
   if (input.organization_id) {
     if (*input.organization_id)
       TANDEM_TRY(check_exists(txn, "organizations", **input.organization_id, "organization_id"));
@@ -161,7 +167,8 @@ nlohmann::json customer_payload(const store::CustomerRow& c) {
   return {{"name", c.name},
           {"emails", c.emails},
           {"organization_id", c.organization_id ? nlohmann::json(*c.organization_id) : nullptr},
-          {"active", c.active}};
+          {"active", c.active},
+          {"language", c.language ? nlohmann::json(*c.language) : nullptr}};
 }
 
 nlohmann::json organization_payload(const store::OrganizationRow& o) {
@@ -202,7 +209,8 @@ Result<store::CustomerRow> customer_for_email(store::Txn& txn, const Actor& acto
   customer.created_at = customer.updated_at = now;
   const std::string local_part = email.substr(0, email.find('@'));
   CustomerInput input{name.empty() ? local_part : std::string(name), std::vector<std::string>{email},
-                      std::optional<std::optional<std::int64_t>>(organization_id), std::nullopt};
+                      std::optional<std::optional<std::int64_t>>(organization_id), std::nullopt,
+                      std::nullopt};
   TANDEM_TRY(save_customer(txn, input, customer));
   TANDEM_TRY(
       record(txn, actor, now, "customer", customer.id, "customer.created", customer_payload(customer)));
@@ -416,6 +424,7 @@ Result<store::UserRow> CustomerService::convert_to_user(const Actor& actor, std:
     user.name = customer.name;
     user.role = *role;
     user.active = true;
+    user.language = customer.language;
     user.created_at = user.updated_at = now;
     TANDEM_ASSIGN(user.id, store::insert_user(txn, user));
     customer.user_id = user.id;
@@ -446,7 +455,8 @@ Result<store::CustomerRow> CustomerService::convert_to_customer(const Actor& act
     const TimestampMs now = clock_.now_ms();
     customer.created_at = customer.updated_at = now;
     customer.user_id = user_id;
-    CustomerInput input{user->name, std::vector<std::string>{user->email}, std::nullopt, true};
+    CustomerInput input{user->name, std::vector<std::string>{user->email}, std::nullopt, true,
+                        std::optional(user->language)};
     TANDEM_TRY(save_customer(txn, input, customer));
     TANDEM_TRY(store::deactivate_user(txn, user_id, now));
     TANDEM_TRY(record(txn, actor, now, "customer", customer.id, "customer.created",

@@ -32,6 +32,7 @@ struct CustomerInput {
   std::optional<std::vector<std::string>> emails;              // the first is the main one
   std::optional<std::optional<std::int64_t>> organization_id;  // nullopt inside: no organization
   std::optional<bool> active;
+  std::optional<std::optional<std::string>> language;  // "en", "ru", or nullopt inside for the default
 };
 
 struct ShareRequest {

@@ -108,12 +108,14 @@ Result<ImapMailbox> parse_mailbox(const nlohmann::json& body, const std::string&
 }
 
 Status apply_smtp(const nlohmann::json& body, SmtpRelay& smtp) {
-  TANDEM_TRY(check_members(body, "smtp.", {"host", "port", "security", "user", "password", "password_set"}));
+  TANDEM_TRY(check_members(body, "smtp.",
+                           {"host", "port", "security", "user", "password", "password_set", "ca_file"}));
   const SmtpRelay before = smtp;
   TANDEM_TRY(read(body, "host", "smtp.host", smtp.host));
   TANDEM_TRY(read(body, "port", "smtp.port", smtp.port));
   TANDEM_TRY(read_security(body, "smtp.security", smtp.security));
   TANDEM_TRY(read(body, "user", "smtp.user", smtp.user));
+  TANDEM_TRY(read(body, "ca_file", "smtp.ca_file", smtp.ca_file));
   if (smtp.port == 0) return invalid("smtp.port", "smtp.port must be from 1 to 65535");
   smtp.password = kept_password(std::vector<SmtpRelay>{before}, smtp);
   return read(body, "password", "smtp.password", smtp.password);
@@ -134,7 +136,7 @@ Status apply_templates(const nlohmann::json& body, EmailSettings& s) {
     std::map<std::string, MailTemplate> by_language;
     for (const auto& [language, body_of_language] : languages.items()) {
       const std::string language_field = field + "." + language;
-      if (language != "en" && language != "ru") return invalid(language_field, "languages are en and ru");
+      if (!is_mail_language(language)) return invalid(language_field, "languages are en and ru");
       TANDEM_TRY(check_members(body_of_language, language_field + ".", {"subject", "text"}));
       MailTemplate mail_template;
       TANDEM_TRY(read(body_of_language, "subject", language_field + ".subject", mail_template.subject));
@@ -179,7 +181,8 @@ nlohmann::json settings_json(const EmailSettings& s, bool secrets) {
   nlohmann::json smtp = {{"host", s.smtp.host},
                          {"port", s.smtp.port},
                          {"security", security_name(s.smtp.security)},
-                         {"user", s.smtp.user}};
+                         {"user", s.smtp.user},
+                         {"ca_file", s.smtp.ca_file}};
   password(smtp, s.smtp.password);
   return {{"inbound_addresses", s.inbound_addresses},
           {"imap_mailboxes", std::move(mailboxes)},
@@ -190,10 +193,15 @@ nlohmann::json settings_json(const EmailSettings& s, bool secrets) {
           {"notify_delay_seconds", s.notify_delay_seconds},
           {"max_message_bytes", s.max_message_bytes},
           {"sender_limit_per_hour", s.sender_limit_per_hour},
+          {"default_language", s.default_language},
           {"templates", templates_json(s)}};
 }
 
 }  // namespace
+
+bool is_mail_language(std::string_view language) {
+  return language == "en" || language == "ru";
+}
 
 const std::vector<std::string>& mail_template_names() {
   static const std::vector<std::string> names = {"ticket_received",     "agent_reply",    "status_changed",
@@ -206,10 +214,10 @@ nlohmann::json email_settings_json(const EmailSettings& settings) {
 }
 
 Result<EmailSettings> apply_email_settings(EmailSettings s, const nlohmann::json& body) {
-  TANDEM_TRY(
-      check_members(body, "",
-                    {"inbound_addresses", "imap_mailboxes", "smtp", "from_name", "from_address", "auto_reply",
-                     "notify_delay_seconds", "max_message_bytes", "sender_limit_per_hour", "templates"}));
+  TANDEM_TRY(check_members(body, "",
+                           {"inbound_addresses", "imap_mailboxes", "smtp", "from_name", "from_address",
+                            "auto_reply", "notify_delay_seconds", "max_message_bytes",
+                            "sender_limit_per_hour", "default_language", "templates"}));
   if (const auto it = body.find("inbound_addresses"); it != body.end()) {
     if (!it->is_array())
       return invalid("inbound_addresses", "inbound_addresses must be an array of addresses");
@@ -246,6 +254,9 @@ Result<EmailSettings> apply_email_settings(EmailSettings s, const nlohmann::json
   if (s.max_message_bytes < 1024)
     return invalid("max_message_bytes", "max_message_bytes must be at least 1024");
   TANDEM_TRY(read(body, "sender_limit_per_hour", "sender_limit_per_hour", s.sender_limit_per_hour));
+  TANDEM_TRY(read(body, "default_language", "default_language", s.default_language));
+  if (!is_mail_language(s.default_language))
+    return invalid("default_language", "default_language must be en or ru");
   if (const auto it = body.find("templates"); it != body.end()) TANDEM_TRY(apply_templates(*it, s));
   return s;
 }

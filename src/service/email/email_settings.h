@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,7 @@ struct SmtpRelay {
   MailSecurity security = MailSecurity::starttls;
   std::string user;  // empty: no authentication
   std::string password;
+  std::string ca_file;  // a PEM file of the CAs trusted for the relay's certificate; empty: the system's
 };
 
 /// A message template in one language; the text may hold {{placeholders}}.
@@ -57,9 +59,13 @@ struct EmailSettings {
   int notify_delay_seconds = 60;  // internal users get mail for messages unseen in the app this long
   std::int64_t max_message_bytes = 25 * 1024 * 1024;  // larger inbound mail is refused
   int sender_limit_per_hour = 30;                     // inbound messages accepted per sender and hour
+  std::string default_language = "en";  // the mail of users and customers without a language of their own
   // Overrides of the built-in templates: name (see mail_template_names) → language ("en", "ru") → template.
   std::map<std::string, std::map<std::string, MailTemplate>> templates;
 };
+
+/// Whether Tandem writes mail in `language`: "en" or "ru".
+bool is_mail_language(std::string_view language);
 
 /// The names of the message templates: ticket_received, agent_reply, status_changed,
 /// customer_invitation, password_reset, internal_message.

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <optional>
 
+#include "service/email_in/tnef_reader.h"
+
 namespace tandem::service {
 
 namespace {
@@ -87,6 +89,53 @@ std::string header(GMimeObject* object, const char* name) {
   return value ? valid_utf8(value) : std::string();
 }
 
+// `raw` with every base64 encoded word that ends in padding ("=?UTF-8?B?0LA=?=") and is followed by another
+// encoded word rewritten as the same text in a Q encoded word. GMime joins the payloads of adjacent encoded
+// words of one charset and encoding before decoding them, which loses all that follows a padded base64 word —
+// as clients that split a long subject, name or file name write them. A Q word is never joined with a base64
+// one, and Q words join safely.
+std::string unpadded_encoded_words(std::string_view raw) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = raw.find("=?"); at != std::string_view::npos; at = raw.find("=?", at + 2)) {
+    const auto charset_end = raw.find('?', at + 2);
+    if (charset_end == std::string_view::npos || charset_end - at > 80) continue;
+    if (charset_end + 2 >= raw.size() || (raw[charset_end + 1] | 0x20) != 'b' || raw[charset_end + 2] != '?')
+      continue;
+    const std::size_t payload = charset_end + 3;
+    const auto end = raw.find("?=", payload);
+    if (end == std::string_view::npos || end == payload || raw[end - 1] != '=' || end - payload > 1000)
+      continue;
+    const auto next = raw.find_first_not_of(" \t\r\n", end + 2);
+    if (next == std::string_view::npos || raw.compare(next, 2, "=?") != 0)
+      continue;  // the last word of a run
+    const std::string base64(raw.substr(payload, end - payload));
+    if (base64.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") !=
+        std::string::npos)
+      continue;
+    gsize length = 0;
+    std::unique_ptr<guchar, Free> bytes(g_base64_decode(base64.c_str(), &length));
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string q;
+    for (gsize i = 0; i < length; ++i) {
+      const unsigned char c = bytes.get()[i];
+      if (std::isalnum(c)) {
+        q += static_cast<char>(c);
+      } else {
+        q += '=';
+        q += kHex[c >> 4];
+        q += kHex[c & 15];
+      }
+    }
+    out.append(raw.substr(copied, charset_end + 1 - copied)).append("Q?").append(q);
+    copied = end;
+    at = end;
+  }
+  if (copied == 0) return std::string(raw);
+  out.append(raw.substr(copied));
+  return out;
+}
+
 std::vector<std::string> message_ids(const std::string& value) {
   std::vector<std::string> ids;
   if (value.empty()) return ids;
@@ -129,6 +178,7 @@ std::string decoded_content(GMimePart* part) {
 
 struct Collected {
   std::string plain, html;
+  std::string tnef_plain, tnef_html;  // the bodies inside winmail.dat: the text when there is no other
   std::vector<MailAttachment> attachments;
   std::size_t parts = 0;
 };
@@ -190,8 +240,20 @@ void walk_part(GMimePart* part, bool text_wanted, Collected& out) {
     std::unique_ptr<char, Free> name(g_mime_content_type_get_mime_type(type));
     if (name) mime = name.get();
   }
+  std::string content = decoded_content(part);
+  if (is_tnef(content)) {  // winmail.dat: the files and body inside it instead, when it holds any
+    TnefContent tnef = read_tnef(content);
+    if (!tnef.attachments.empty() || !tnef.text.empty() || !tnef.html.empty()) {
+      append_text(out.tnef_plain, std::move(tnef.text));
+      append_text(out.tnef_html, std::move(tnef.html));
+      for (auto& file : tnef.attachments)
+        add_attachment(out, std::move(file.name), std::move(file.mime), std::move(file.content),
+                       std::move(file.content_id));
+      return;
+    }
+  }
   const char* content_id = g_mime_object_get_content_id(object);
-  add_attachment(out, filename ? valid_utf8(filename) : std::string(), std::move(mime), decoded_content(part),
+  add_attachment(out, filename ? valid_utf8(filename) : std::string(), std::move(mime), std::move(content),
                  content_id ? valid_utf8(content_id) : std::string());
 }
 
@@ -285,8 +347,9 @@ std::string address_in(std::string_view value) {
   return {};
 }
 
-ParsedMail parse_mail(std::string_view raw) {
+ParsedMail parse_mail(std::string_view raw_message) {
   init_gmime();
+  const std::string raw = unpadded_encoded_words(raw_message);
   Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   Ref<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), parser_options()));
@@ -320,7 +383,10 @@ ParsedMail parse_mail(std::string_view raw) {
 
   Collected collected;
   walk(g_mime_message_get_mime_part(message.get()), true, 0, collected);
-  mail.text = !collected.plain.empty() ? std::move(collected.plain) : html_to_text(collected.html);
+  mail.text = !collected.plain.empty()        ? std::move(collected.plain)
+              : !collected.html.empty()       ? html_to_text(collected.html)
+              : !collected.tnef_plain.empty() ? std::move(collected.tnef_plain)
+                                              : html_to_text(collected.tnef_html);
   mail.attachments = std::move(collected.attachments);
   return mail;
 }

@@ -29,8 +29,10 @@ struct ParsedMail {
   std::string precedence;
   bool list_mail = false;      // List-Id or List-Unsubscribe present
   bool auto_response = false;  // X-Autoreply, X-Autorespond, or X-Auto-Response-Suppress asking for none
-  std::string text;  // the body as UTF-8 text with "\n" line ends: text/plain, else the HTML made text
-  std::vector<MailAttachment> attachments;
+  // The body as UTF-8 text with "\n" line ends: text/plain, else the HTML made text, else the body inside
+  // a winmail.dat.
+  std::string text;
+  std::vector<MailAttachment> attachments;  // a winmail.dat (TNEF) as the files inside it
 };
 
 /// Parses a raw RFC 5322 message. Thread-safe; initialises GMime once.

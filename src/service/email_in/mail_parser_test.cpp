@@ -179,4 +179,25 @@ TEST(MailParser, SurvivesTruncatedAndGarbledMessages) {
   }
 }
 
+TEST(MailParser, FoldedEncodedWordsMakeOneSubject) {
+  const ParsedMail mail = parse_mail(
+      "From: a@example.com\r\nSubject: =?UTF-8?B?0J/RgNC40LPQu9Cw0YjQtdC90LjQtSDQvdCwINC/0L7RgNGC0LA=?=\r\n"
+      " =?UTF-8?B?0Lsg0L/QvtC00LTQtdGA0LbQutC4?=\r\nDate: Fri, 04 Dec 2026 08:00:00 +0000\r\n\r\nbody\r\n");
+  EXPECT_EQ(mail.subject, "Приглашение на портал поддержки");
+  const ParsedMail unpadded = parse_mail(
+      "From: a@example.com\r\nSubject: =?UTF-8?B?0J/RgNC40LPQu9Cw0YjQtdC90LjQtSDQvdCwINC/0L7RgNGC?=\r\n"
+      " =?UTF-8?B?0LDQuyDQv9C+0LTQtNC10YDQttC60Lg=?=\r\n\r\nbody\r\n");
+  EXPECT_EQ(unpadded.subject, "Приглашение на портал поддержки");
+  const ParsedMail named = parse_mail(
+      "From: =?UTF-8?B?0J/RgNC40LPQu9Cw0YjQtdC90LjQtSDQvdCwINC/0L7RgNGC0LA=?=\r\n"
+      " =?UTF-8?B?0Lsg0L/QvtC00LTQtdGA0LbQutC4?= <a@example.com>\r\n"
+      "Content-Type: text/plain; name=\"=?UTF-8?B?0J/RgNC40LPQu9Cw0YjQtdC90LjQtSDQvdCwINC/0L7RgNGC0LA=?=\r\n"
+      " =?UTF-8?B?0Lsg0L/QvtC00LTQtdGA0LbQutC4?=\"\r\nContent-Disposition: attachment\r\n\r\nbody\r\n");
+  EXPECT_EQ(named.from_name, "Приглашение на портал поддержки");
+  ASSERT_EQ(named.attachments.size(), 1u);
+  EXPECT_EQ(named.attachments[0].name, "Приглашение на портал поддержки");
+  // A character split between two words, the padded one last: joined as before.
+  EXPECT_EQ(parse_mail("Subject: =?UTF-8?B?0J/R?= =?UTF-8?B?gNC40LI=?=\r\n\r\nbody\r\n").subject, "Прив");
+}
+
 }  // namespace tandem::service

@@ -21,7 +21,6 @@ constexpr std::size_t kThreadReferences =
     10;                                 // References: the thread's first Message-ID and this many last ones
 constexpr int kThreadCandidates = 100;  // the last Message-IDs of an item read to choose them from
 constexpr int kMailMaxAttempts = 30;    // with backoff capped at an hour: about a day of relay trouble
-constexpr std::string_view kLanguage = "en";  // customers and users have no language of their own yet
 
 Error bad_payload(const store::Job& job, const std::string& what) {
   return Error::make(ErrorCode::validation_failed,
@@ -197,7 +196,12 @@ Status MailOutbox::send(const store::Job& job) {
                                  {"recipient.name", mail.to_name},
                                  {"link", public_url_ + payload.value("link", "")},
                                  {"link.hours", std::to_string(payload.value("hours", 0))}};
-    const MailTemplate rendered = render_mail_template(settings, name, kLanguage, values);
+    const auto language = payload.find("language");
+    const MailTemplate rendered =
+        render_mail_template(settings, name,
+                             language != payload.end() && language->is_string() ? language->get<std::string>()
+                                                                                : settings.default_language,
+                             values);
     mail.subject = rendered.subject;
     mail.text = rendered.text;
   } else {
@@ -258,9 +262,9 @@ Status MailOutbox::notify(const store::Job& job) {
           ? std::string()
           : reply_address(n.settings.inbound_addresses.front(), n.item.number, n.secret);
   for (const auto& recipient : n.recipients) {
-    const MailTemplate rendered =
-        render_mail_template(n.settings, n.event, kLanguage,
-                             placeholders_for(n, recipient, item_link(public_url_, n.item, recipient.kind)));
+    const MailTemplate rendered = render_mail_template(
+        n.settings, n.event, recipient.language.empty() ? n.settings.default_language : recipient.language,
+        placeholders_for(n, recipient, item_link(public_url_, n.item, recipient.kind)));
     OutgoingMail mail;
     mail.from_name = sender.name;
     mail.from_address = sender.address;

@@ -3,13 +3,15 @@
 // per recipient through the relay:
 //   ticket_received, status_changed → the item's customers (requesters and followers);
 //   agent_reply (a public message)  → the item's customers except its author;
-//   internal_message                → the item's internal users except the author and those who have read
-//                                     the message in the app by the time the job runs (after the delay).
+//   internal_message                → the item's internal users, the members of its teams among them, except
+//                                     the author and those who have read the message in the app by the time
+//                                     the job runs (after the delay).
 // Internal notes never go to customers. `mail.send` jobs ({to, subject, text, link[, template, name,
-// hours]}) carry portal invitations and password resets. Every mail about an item gets a Message-ID
-// recorded as 'out', In-Reply-To/References from the item's earlier Message-IDs and Reply-To the item's
-// reply address. A failure (no relay, relay down) fails the job, which the runner retries with backoff;
-// recipients already served by an earlier attempt are not mailed twice.
+// hours, language]}) carry portal invitations and password resets. Each mail is written in its
+// recipient's language, else in the email settings' default language. Every mail about an item gets a
+// Message-ID recorded as 'out', In-Reply-To/References from the item's earlier Message-IDs and Reply-To the
+// item's reply address. A failure (no relay, relay down) fails the job, which the runner retries with
+// backoff; recipients already served by an earlier attempt are not mailed twice.
 #pragma once
 
 #include <cstdint>

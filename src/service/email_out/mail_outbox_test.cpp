@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "service/email/email_settings.h"
+#include "service/email_in/mail_parser.h"
 #include "service/files/files_test_world.h"
 #include "service/jobs/job_runner.h"
 
@@ -46,6 +47,24 @@ class MailOutboxTest : public FilesTestWorld {
   }
 
   void run_jobs() { ASSERT_TRUE(jobs_.run_due().ok()); }
+
+  void enqueue(store::NewJob job) {
+    ASSERT_TRUE(
+        temp_.db()
+            .write([&](store::Txn& txn) { return status_of(store::enqueue_job(txn, job, clock_.now_ms())); })
+            .ok());
+  }
+
+  void status_changed() {
+    ASSERT_TRUE(
+        temp_.db()
+            .write([&](store::Txn& txn) { return enqueue_status_mail(txn, project_item_, clock_.now_ms()); })
+            .ok());
+    run_jobs();
+  }
+
+  // The decoded text of the sent mail number `index`.
+  std::string text(std::size_t index) const { return parse_mail(sent_.at(index).message).text; }
 
   // The recipients of the sent mail, in order.
   std::vector<std::string> recipients() const {
@@ -109,6 +128,29 @@ TEST_F(MailOutboxTest, InternalNotesNeverReachCustomersButReachInternalUsersLate
   EXPECT_EQ(header(0, "Auto-Submitted"), "auto-generated");
 }
 
+TEST_F(MailOutboxTest, ATeamOnTheItemStandsForItsMembersEachMailedOnce) {
+  const std::string admin = std::to_string(admin_.user_id), member = std::to_string(member_.user_id),
+                    outsider = std::to_string(outsider_.user_id);
+  exec(
+      "INSERT INTO teams(id, name, created_at, updated_at) VALUES (7, 'Second line', 0, 0);"
+      "INSERT INTO team_members(team_id, user_id) VALUES (7, " +
+      admin + "), (7, " + member + "), (7, " + outsider +
+      ");"
+      "INSERT INTO item_parties(item_id, role, party_kind, party_id) VALUES (1, 'assignee', 'team', 7)");
+  ASSERT_TRUE(post(member_, "Can someone take this?", "internal").ok());
+  clock_.advance_ms(61'000);
+  run_jobs();
+  EXPECT_EQ(recipients(), (std::vector<std::string>{"admin@t.test", "outsider@t.test"}))
+      << "the admin follows and is in the team: once; the author is in the team: never";
+
+  exec("UPDATE users SET active = 0 WHERE id = " + outsider);
+  ASSERT_TRUE(post(admin_, "Anyone?", "internal").ok());
+  clock_.advance_ms(61'000);
+  run_jobs();
+  EXPECT_EQ(recipients(), (std::vector<std::string>{"admin@t.test", "outsider@t.test", "member@t.test"}))
+      << "an inactive member gets nothing";
+}
+
 TEST_F(MailOutboxTest, ACustomersReplyGoesToTheOtherCustomersAndToUnreadInternalUsers) {
   ASSERT_TRUE(post(carla_, "Still broken").ok());
   run_jobs();
@@ -149,13 +191,44 @@ TEST_F(MailOutboxTest, WithoutARelayNothingIsLostAndNobodyIsMailedTwice) {
 }
 
 TEST_F(MailOutboxTest, AStatusChangeIsMailedToCustomersOnly) {
-  ASSERT_TRUE(
-      temp_.db()
-          .write([&](store::Txn& txn) { return enqueue_status_mail(txn, project_item_, clock_.now_ms()); })
-          .ok());
-  run_jobs();
+  status_changed();
   ASSERT_EQ(recipients(), (std::vector<std::string>{"carla@acme.test", "dan@acme.test"}));
   EXPECT_NE(header(0, "Subject").find("[#1001]"), std::string::npos);
+}
+
+TEST_F(MailOutboxTest, EachPersonGetsMailInItsLanguageElseTheDefaultLanguage) {
+  exec("UPDATE customers SET language = 'ru' WHERE id = 1");
+  status_changed();
+  ASSERT_EQ(recipients(), (std::vector<std::string>{"carla@acme.test", "dan@acme.test"}));
+  EXPECT_NE(text(0).find("Статус вашего обращения 1001"), std::string::npos) << text(0);
+  EXPECT_NE(text(1).find("the status of your request 1001"), std::string::npos) << text(1);
+
+  EmailSettings settings;
+  settings.inbound_addresses = {"support@t.test"};
+  settings.smtp.host = "relay.test";
+  settings.default_language = "ru";
+  configure(settings);
+  exec("UPDATE customers SET language = 'en' WHERE id = 1");
+  status_changed();
+  ASSERT_EQ(sent_.size(), 4u);
+  EXPECT_NE(text(2).find("the status of your request"), std::string::npos) << "Carla chose English";
+  EXPECT_NE(text(3).find("Статус вашего обращения"), std::string::npos) << "Dan has the default";
+
+  exec("UPDATE users SET language = 'en' WHERE id = " + std::to_string(admin_.user_id));
+  ASSERT_TRUE(post(member_, "Note", "internal").ok());
+  clock_.advance_ms(61'000);
+  run_jobs();
+  ASSERT_EQ(sent_.size(), 5u);
+  EXPECT_EQ(parse_mail(sent_[4].message).subject, "[#1001] Item: new message from member");
+
+  store::NewJob invitation;
+  invitation.kind = "mail.send";
+  invitation.payload = R"({"to":"erin@else.test","name":"Erin","link":"/x","template":"customer_invitation",
+                           "hours":72,"language":null})";
+  enqueue(invitation);
+  run_jobs();
+  ASSERT_EQ(sent_.size(), 6u);
+  EXPECT_EQ(parse_mail(sent_[5].message).subject, "Приглашение на портал поддержки");
 }
 
 TEST_F(MailOutboxTest, PortalMailUsesItsTemplateAndThePublicAddress) {

@@ -45,6 +45,7 @@ Status send_smtp(const SmtpRelay& relay, const Envelope& envelope, std::chrono::
   Upload upload{envelope.message};
   CURL* handle = curl.get();
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  if (!relay.ca_file.empty()) curl_easy_setopt(handle, CURLOPT_CAINFO, relay.ca_file.c_str());
   curl_easy_setopt(handle, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
   curl_easy_setopt(handle, CURLOPT_READFUNCTION, read_upload);

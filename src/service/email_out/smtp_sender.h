@@ -1,5 +1,6 @@
 // Hands a finished message to the SMTP relay of the email settings through libcurl: smtp:// upgraded with
-// STARTTLS (required) or smtps:// from the start, authenticated when the relay has a user.
+// STARTTLS (required) or smtps:// from the start, the relay's certificate checked against the system's CAs
+// or the settings' CA file, authenticated when the relay has a user.
 #pragma once
 
 #include <chrono>

@@ -7,6 +7,7 @@
 #include "service/auth/secrets.h"
 #include "service/customers/customer_service.h"
 #include "service/customers/portal_settings.h"
+#include "service/email/email_settings.h"
 #include "store/event_log.h"
 #include "store/job_queue.h"
 
@@ -29,6 +30,11 @@ Actor customer_actor(const store::CustomerRow& customer, const PortalSettings& s
                          settings.visibility);
 }
 
+Status check_language(const std::optional<std::string>& language) {
+  if (language && !is_mail_language(*language)) return invalid("language", "language must be en or ru");
+  return {};
+}
+
 // Stores a fresh single-use secret for the customer and queues the mail carrying its link.
 Status mail_secret(store::Txn& txn, const store::CustomerRow& customer, std::string_view purpose,
                    TimestampMs now, TimestampMs ttl_ms) {
@@ -49,7 +55,8 @@ Status mail_secret(store::Txn& txn, const store::CustomerRow& customer, std::str
       {"link", link},
       {"template", invitation ? "customer_invitation" : "password_reset"},
       {"name", customer.name},
-      {"hours", ttl_ms / 3'600'000}};
+      {"hours", ttl_ms / 3'600'000},
+      {"language", customer.language ? nlohmann::json(*customer.language) : nlohmann::json()}};
   store::NewJob job;
   job.kind = "mail.send";
   job.payload = payload.dump();
@@ -105,12 +112,11 @@ Result<NewPortalSession> PortalAuthService::login(std::string_view email_in, std
   return open_session(*customer, remote_address, user_agent, now);
 }
 
-Result<NewPortalSession> PortalAuthService::register_customer(std::string_view email,
-                                                              std::string_view password,
-                                                              std::string_view name,
-                                                              std::string_view remote_address,
-                                                              std::string_view user_agent) {
+Result<NewPortalSession> PortalAuthService::register_customer(
+    std::string_view email, std::string_view password, std::string_view name, std::string_view remote_address,
+    std::string_view user_agent, const std::optional<std::string>& language) {
   TANDEM_TRY(check_password(password));
+  TANDEM_TRY(check_language(language));
   if (name.size() > 200) return invalid("name", "name must have at most 200 characters");
   TANDEM_ASSIGN(const std::string hash, hash_password(password));
   const TimestampMs now = clock_.now_ms();
@@ -122,6 +128,7 @@ Result<NewPortalSession> PortalAuthService::register_customer(std::string_view e
     if (customer->password_hash || !customer->active)
       return Error::make(ErrorCode::conflict, "this email has an account: sign in or reset the password");
     customer->password_hash = hash;
+    if (language) customer->language = language;
     customer->version += 1;
     customer->updated_at = now;
     TANDEM_TRY(store::update_customer(txn, *customer));
@@ -205,13 +212,19 @@ Result<std::int64_t> PortalAuthService::redeem(std::string_view token, std::stri
 Result<NewPortalSession> PortalAuthService::accept_invitation(std::string_view token,
                                                               std::string_view password,
                                                               std::string_view remote_address,
-                                                              std::string_view user_agent) {
+                                                              std::string_view user_agent,
+                                                              const std::optional<std::string>& language) {
+  TANDEM_TRY(check_language(language));
   const TimestampMs now = clock_.now_ms();
   TANDEM_ASSIGN(const std::int64_t customer_id, redeem(token, "invitation", password, now));
   std::optional<store::CustomerRow> customer;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(customer, store::find_customer(txn, customer_id));
-    return {};
+    if (!customer || !language || customer->language == language) return {};
+    customer->language = language;
+    customer->version += 1;
+    customer->updated_at = now;
+    return store::update_customer(txn, *customer);
   }));
   return open_session(*customer, remote_address, user_agent, now);
 }

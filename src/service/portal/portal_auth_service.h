@@ -49,12 +49,13 @@ class PortalAuthService {
   /// (empty fields), invalid_credentials (one message for every failure), rate_limited (details.retry_after).
   Result<NewPortalSession> login(std::string_view email, std::string_view password,
                                  std::string_view remote_address, std::string_view user_agent);
-  /// Signs a new customer up (joining its domain's organization) and opens a session. Errors: forbidden
-  /// (registration is off), validation_failed (email, password of 8..1024, name), conflict (the email has
-  /// an account: sign in or reset the password).
+  /// Signs a new customer up (joining its domain's organization, its mail in `language` when given) and
+  /// opens a session. Errors: forbidden (registration is off), validation_failed (email, password of
+  /// 8..1024, name, language), conflict (the email has an account: sign in or reset the password).
   Result<NewPortalSession> register_customer(std::string_view email, std::string_view password,
                                              std::string_view name, std::string_view remote_address,
-                                             std::string_view user_agent);
+                                             std::string_view user_agent,
+                                             const std::optional<std::string>& language = std::nullopt);
   /// Ends a portal session. Idempotent.
   Status logout(std::int64_t session_id);
   /// The customer behind a portal cookie's secret, or nullopt when unknown, expired or inactive.
@@ -66,10 +67,11 @@ class PortalAuthService {
   /// and records `customer.invited`. Errors: forbidden (Action::manage_customers), not_found,
   /// validation_failed (inactive customer).
   Status invite(const Actor& actor, std::int64_t customer_id);
-  /// Sets the password of the invited customer and opens a session. Errors: validation_failed (token
-  /// unknown, used or expired: details.field = token; password).
+  /// Sets the password (and, when given, the mail language) of the invited customer and opens a session.
+  /// Errors: validation_failed (token unknown, used or expired: details.field = token; password; language).
   Result<NewPortalSession> accept_invitation(std::string_view token, std::string_view password,
-                                             std::string_view remote_address, std::string_view user_agent);
+                                             std::string_view remote_address, std::string_view user_agent,
+                                             const std::optional<std::string>& language = std::nullopt);
   /// Mails a password-reset link when an active customer has this email; says nothing either way.
   Status request_password_reset(std::string_view email);
   /// Sets a new password with a reset link's token and ends the customer's other sessions. Errors:

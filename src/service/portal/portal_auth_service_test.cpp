@@ -23,7 +23,7 @@ class PortalAuthServiceTest : public ::testing::Test {
     ASSERT_TRUE(org.ok()) << org.error().message;
     auto customer = customers_.create_customer(
         Actor::system(),
-        {"Carla", std::vector<std::string>{"carla@acme.example"}, std::nullopt, std::nullopt});
+        {"Carla", std::vector<std::string>{"carla@acme.example"}, std::nullopt, std::nullopt, std::nullopt});
     ASSERT_TRUE(customer.ok()) << customer.error().message;
     customer_ = customer.value();
     ASSERT_EQ(customer_.organization_id, org.value().id);
@@ -92,6 +92,20 @@ TEST_F(PortalAuthServiceTest, AnInvitationMailsASingleUseLinkThatSetsThePassword
   EXPECT_EQ(again.error().details.at("field"), "token");
 }
 
+TEST_F(PortalAuthServiceTest, AcceptingAnInvitationMayChooseTheLanguageOfTheCustomersMail) {
+  ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
+  EXPECT_TRUE(mails().back().at("language").is_null()) << "no language yet: the default";
+  const std::string token = token_of_last_mail();
+  const auto refused = auth_.accept_invitation(token, "carla password", "10.0.0.1", "test", "fr");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().details.at("field"), "language");
+  const auto session = auth_.accept_invitation(token, "carla password", "10.0.0.1", "test", "ru");
+  ASSERT_TRUE(session.ok()) << "a refused language leaves the link usable";
+  EXPECT_EQ(session->customer.language, std::optional<std::string>("ru"));
+  ASSERT_TRUE(auth_.request_password_reset("carla@acme.example").ok());
+  EXPECT_EQ(mails().back().at("language"), "ru");
+}
+
 TEST_F(PortalAuthServiceTest, AnInvitationExpires) {
   ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
   const std::string token = token_of_last_mail();
@@ -133,10 +147,10 @@ TEST_F(PortalAuthServiceTest, AResetLinkExpiresWithinTheHour) {
 TEST_F(PortalAuthServiceTest, AnInactiveCustomerCannotSignIn) {
   ASSERT_TRUE(auth_.invite(Actor::system(), customer_.id).ok());
   ASSERT_TRUE(auth_.accept_invitation(token_of_last_mail(), "carla password", "10.0.0.1", "test").ok());
-  ASSERT_TRUE(
-      customers_
-          .update_customer(Actor::system(), customer_.id, {std::nullopt, std::nullopt, std::nullopt, false})
-          .ok());
+  ASSERT_TRUE(customers_
+                  .update_customer(Actor::system(), customer_.id,
+                                   {std::nullopt, std::nullopt, std::nullopt, false, std::nullopt})
+                  .ok());
   EXPECT_EQ(auth_.login("carla@acme.example", "carla password", "10.0.0.1", "test").error().code,
             ErrorCode::invalid_credentials);
 }

@@ -7,6 +7,7 @@
 #include "core/policy.h"
 #include "service/auth/auth_service.h"
 #include "service/auth/secrets.h"
+#include "service/email/email_settings.h"
 #include "store/event_log.h"
 
 namespace tandem::service {
@@ -36,6 +37,10 @@ Result<store::AppLevels> checked_app_levels(const nlohmann::json& value) {
 Status check_name(const std::string& name) {
   if (name.empty() || name.size() > 200) return invalid("name", "name must have 1 to 200 characters");
   return {};
+}
+
+nlohmann::json nullable_json(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
 Result<Role> checked_role(const std::string& name) {
@@ -131,6 +136,12 @@ Result<store::UserRow> UserService::update_user(const Actor& actor, std::int64_t
       TANDEM_ASSIGN(const auto levels, checked_app_levels(*changes.app_levels));
       note("app_levels", app_levels_json(user.app_levels), app_levels_json(levels));
       user.app_levels = levels;
+    }
+    if (changes.language) {
+      if (*changes.language && !is_mail_language(**changes.language))
+        return invalid("language", "language must be en, ru or null");
+      note("language", nullable_json(user.language), nullable_json(*changes.language));
+      user.language = *changes.language;
     }
     if (diff.empty()) return {};
     user.updated_at = clock_.now_ms();

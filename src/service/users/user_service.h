@@ -29,7 +29,8 @@ struct NewUser {
 struct UserChanges {
   std::optional<std::string> name;
   std::optional<std::string> role;
-  std::optional<nlohmann::json> app_levels;  // replaces every level; apps it does not name are full
+  std::optional<nlohmann::json> app_levels;            // replaces every level; apps it does not name are full
+  std::optional<std::optional<std::string>> language;  // "en", "ru", or nullopt inside for the default
 };
 
 /// Every app with the user's level in it: {"tickets":"full",…}.
@@ -50,7 +51,7 @@ class UserService {
   Result<store::UserRow> get_user(const Actor& actor, std::int64_t id);
   /// Applies an admin's changes and records `user.updated` with old → new values; signed-in sessions of
   /// the user get the new role and levels at their next request. Errors: forbidden, not_found,
-  /// validation_failed (name, role, app_levels).
+  /// validation_failed (name, role, app_levels, language).
   Result<store::UserRow> update_user(const Actor& actor, std::int64_t id, const UserChanges& changes);
 
  private:

@@ -14,7 +14,7 @@ namespace {
 #define TANDEM_CUSTOMER_COLUMNS                                                                           \
   "c.id, c.name, (SELECT json_group_array(email) FROM (SELECT email FROM customer_emails e "              \
   "WHERE e.customer_id = c.id ORDER BY position, email)), c.organization_id, c.active, c.password_hash, " \
-  "c.user_id, c.version, c.created_at, c.updated_at FROM customers c"
+  "c.user_id, c.version, c.created_at, c.updated_at, c.language FROM customers c"
 
 std::vector<std::string> string_list(const std::string& json_text) {
   return nlohmann::json::parse(json_text).get<std::vector<std::string>>();
@@ -29,7 +29,7 @@ CustomerRow customer_from_row(const Row& r, std::size_t at = 0) {
   return CustomerRow{r.int64(at),         r.text(at + 1),       string_list(r.text(at + 2)),
                      r.opt_int64(at + 3), r.int64(at + 4) != 0, r.opt_text(at + 5),
                      r.opt_int64(at + 6), r.int64(at + 7),      r.int64(at + 8),
-                     r.int64(at + 9)};
+                     r.int64(at + 9),     r.opt_text(at + 10)};
 }
 
 Value optional_id(const std::optional<std::int64_t>& id) {
@@ -116,20 +116,20 @@ Result<std::int64_t> insert_customer(Txn& txn, const CustomerRow& c) {
   TANDEM_ASSIGN(
       auto row,
       txn.one("INSERT INTO customers(name, organization_id, active, password_hash, user_id, version, "
-              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              "created_at, updated_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {c.name, optional_id(c.organization_id), std::int64_t{c.active ? 1 : 0},
                c.password_hash ? Value(*c.password_hash) : Value(nullptr), optional_id(c.user_id), c.version,
-               c.created_at, c.updated_at}));
+               c.created_at, c.updated_at, c.language ? Value(*c.language) : Value(nullptr)}));
   return row->int64(0);
 }
 
 Status update_customer(Txn& txn, const CustomerRow& c) {
   return txn.exec(
       "UPDATE customers SET name = ?, organization_id = ?, active = ?, password_hash = ?, user_id = ?, "
-      "version = ?, updated_at = ? WHERE id = ?",
+      "version = ?, updated_at = ?, language = ? WHERE id = ?",
       {c.name, optional_id(c.organization_id), std::int64_t{c.active ? 1 : 0},
        c.password_hash ? Value(*c.password_hash) : Value(nullptr), optional_id(c.user_id), c.version,
-       c.updated_at, c.id});
+       c.updated_at, c.language ? Value(*c.language) : Value(nullptr), c.id});
 }
 
 Result<bool> delete_customer(Txn& txn, std::int64_t id) {

@@ -34,6 +34,7 @@ struct CustomerRow {
   std::int64_t version = 1;
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
+  std::optional<std::string> language{};  // of its mail: "en" or "ru"; nullopt: the email settings' default
 };
 
 /// Inserts an organization (without its domains) and returns its id. Errors: conflict (name taken).

@@ -8,7 +8,8 @@ namespace {
 
 std::vector<MailRecipientRow> recipients_of(const std::vector<Row>& rows, const char* kind) {
   std::vector<MailRecipientRow> recipients;
-  for (const auto& row : rows) recipients.push_back({kind, row.int64(0), row.text(1), row.text(2)});
+  for (const auto& row : rows)
+    recipients.push_back({kind, row.int64(0), row.text(1), row.text(2), row.opt_text(3).value_or("")});
   return recipients;
 }
 
@@ -28,7 +29,7 @@ Result<std::vector<MailRecipientRow>> item_customer_recipients(Txn& txn, std::in
       const auto rows,
       txn.all("SELECT DISTINCT c.id, c.name, "
               " (SELECT e.email FROM customer_emails e WHERE e.customer_id = c.id "
-              "  ORDER BY e.position, e.email LIMIT 1) AS email "
+              "  ORDER BY e.position, e.email LIMIT 1) AS email, c.language "
               "FROM item_parties p JOIN customers c ON c.id = p.party_id "
               "WHERE p.item_id = ? AND p.party_kind = 'customer' AND p.role IN ('requester', 'follower') "
               "AND c.active = 1 AND email IS NOT NULL ORDER BY c.id",
@@ -37,11 +38,14 @@ Result<std::vector<MailRecipientRow>> item_customer_recipients(Txn& txn, std::in
 }
 
 Result<std::vector<MailRecipientRow>> item_user_recipients(Txn& txn, std::int64_t item_id) {
-  TANDEM_ASSIGN(const auto rows, txn.all("SELECT DISTINCT u.id, u.name, u.email FROM item_parties p "
-                                         "JOIN users u ON u.id = p.party_id "
-                                         "WHERE p.item_id = ? AND p.party_kind = 'user' AND u.active = 1 "
-                                         "ORDER BY u.id",
-                                         {item_id}));
+  TANDEM_ASSIGN(
+      const auto rows,
+      txn.all("SELECT u.id, u.name, u.email, u.language FROM users u WHERE u.active = 1 AND u.id IN ("
+              " SELECT p.party_id FROM item_parties p WHERE p.item_id = ? AND p.party_kind = 'user' "
+              " UNION SELECT m.user_id FROM item_parties p JOIN team_members m ON m.team_id = p.party_id "
+              " WHERE p.item_id = ? AND p.party_kind = 'team') "
+              "ORDER BY u.id",
+              {item_id, item_id}));
   return recipients_of(rows, "user");
 }
 

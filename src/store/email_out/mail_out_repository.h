@@ -27,13 +27,15 @@ struct MailRecipientRow {
   std::int64_t id = 0;
   std::string name;
   std::string email;
+  std::string language;  // of its mail: "en", "ru", or empty for the email settings' default
 };
 
 /// The item `item_id`, or nullopt when it does not exist.
 Result<std::optional<MailItemRow>> find_mail_item(Txn& txn, std::int64_t item_id);
 /// The active customers that are requesters or followers of the item and have an email, by id.
 Result<std::vector<MailRecipientRow>> item_customer_recipients(Txn& txn, std::int64_t item_id);
-/// The active internal users that are requesters, followers or assignees of the item itself, by id.
+/// The active internal users that are requesters, followers or assignees of the item itself, or members of
+/// a team that is, each once, by id.
 Result<std::vector<MailRecipientRow>> item_user_recipients(Txn& txn, std::int64_t item_id);
 
 /// The Message-IDs of the item's mail, in and out, oldest first: the very first and the last `last`.

@@ -6,8 +6,9 @@ namespace tandem::store {
 
 namespace {
 
-#define TANDEM_USER_COLUMNS \
-  "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at, u.app_levels"
+#define TANDEM_USER_COLUMNS                                                                              \
+  "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at, u.app_levels, " \
+  "u.language"
 
 // The levels of a stored `{"tickets":"limited",…}` object; apps it does not name are at the full level.
 AppLevels app_levels_from_text(const std::string& text) {
@@ -41,7 +42,8 @@ UserRow user_from_row(const Row& row, std::size_t at = 0) {
                  row.int64(at + 5) != 0,
                  row.int64(at + 6),
                  row.int64(at + 7),
-                 app_levels_from_text(row.text(at + 8))};
+                 app_levels_from_text(row.text(at + 8)),
+                 row.opt_text(at + 9)};
 }
 
 Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
@@ -55,11 +57,11 @@ Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const st
 
 Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
   auto row = txn.one(
-      "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at, app_levels) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at, app_levels, "
+      "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {user.email, user.name, std::string(to_string(user.role)), user.password_hash,
-       std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at,
-       app_levels_text(user.app_levels)});
+       std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at, app_levels_text(user.app_levels),
+       user.language ? Value(*user.language) : Value(nullptr)});
   if (!row.ok()) {
     Error error = std::move(row).error();
     if (error.code == ErrorCode::conflict) error.message = "a user with this email already exists";
@@ -77,9 +79,10 @@ Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id) {
 }
 
 Status update_user(Txn& txn, const UserRow& user) {
-  return txn.exec("UPDATE users SET name = ?, role = ?, app_levels = ?, updated_at = ? WHERE id = ?",
-                  {user.name, std::string(to_string(user.role)), app_levels_text(user.app_levels),
-                   user.updated_at, user.id});
+  return txn.exec(
+      "UPDATE users SET name = ?, role = ?, app_levels = ?, language = ?, updated_at = ? WHERE id = ?",
+      {user.name, std::string(to_string(user.role)), app_levels_text(user.app_levels),
+       user.language ? Value(*user.language) : Value(nullptr), user.updated_at, user.id});
 }
 
 Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit) {

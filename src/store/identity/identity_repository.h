@@ -26,6 +26,7 @@ struct UserRow {
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
   AppLevels app_levels{};  // indexed by App; an app missing from the stored object is at the full level
+  std::optional<std::string> language{};  // "en" or "ru"; nullopt: the email settings' default
 };
 
 struct SessionRow {
@@ -51,7 +52,7 @@ Result<std::int64_t> insert_user(Txn& txn, const UserRow& user);
 Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view email);
 /// The user with this id, or nullopt.
 Result<std::optional<UserRow>> find_user(Txn& txn, std::int64_t id);
-/// Writes the user's name, role, app levels and updated_at.
+/// Writes the user's name, role, app levels, language and updated_at.
 Status update_user(Txn& txn, const UserRow& user);
 /// Users ordered by id, starting after `after_id`, at most `limit`.
 Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int limit);
