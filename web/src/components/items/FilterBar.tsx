@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace';
 import { Icon } from '../ui/Icon';
+import { NamedOptions } from '../ui/NamedOptions';
 import { NO_FILTERS, type Filters } from './itemSort';
 
 /** The filters above every item view: words, status, assignee and project. */
@@ -50,11 +51,7 @@ export function FilterBar({ filters, onChange, typeKeys }: { filters: Filters; o
       </FilterSelect>
       <FilterSelect label={t('items.project')} value={filters.project} onChange={set('project')}>
         <option value="none">{t('items.noProject')}</option>
-        {ws.projects.map((project) => (
-          <option key={project.id} value={project.id}>
-            {project.name}
-          </option>
-        ))}
+        <NamedOptions of={ws.projects} />
       </FilterSelect>
       {ws.itemFields
         .filter((field) => ['choice', 'multi_choice', 'checkbox', 'user'].includes(field.kind))
@@ -66,11 +63,7 @@ export function FilterBar({ filters, onChange, typeKeys }: { filters: Filters; o
                 <option value="false">{t('common.no')}</option>
               </>
             ) : field.kind === 'user' ? (
-              ws.users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))
+              <NamedOptions of={ws.users} />
             ) : (
               field.choices.map((choice) => (
                 <option key={choice} value={choice}>

@@ -11,6 +11,7 @@ import { navigate } from '../../router';
 import { TimerControl } from '../time/TimerControl';
 import { Alert } from '../ui/Alert';
 import { Icon } from '../ui/Icon';
+import { NamedOptions } from '../ui/NamedOptions';
 import { Composer, type ComposerHandle } from './Composer';
 import { Conversation } from './Conversation';
 import { CustomFieldInput } from './CustomFieldInput';
@@ -309,11 +310,7 @@ function Properties({ item, onChange }: { item: Item; onChange: (fields: Partial
           onChange={(e) => onChange({ project_id: e.target.value === '' ? null : Number(e.target.value), folder_id: null })}
         >
           <option value="">{t('items.noProject')}</option>
-          {ws.projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
+          <NamedOptions of={ws.projects} />
         </select>
       </label>
       {parties('assignees', t('item.assignees'))}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useDebouncedLookup } from '../../hooks/useDebouncedLookup';
 import { useDismiss } from '../../hooks/useDismiss';
 import { useShortcut } from '../../hooks/useShortcut';
 import { itemPath, type SearchResult } from '../../model';
@@ -14,35 +15,21 @@ export function SearchBox() {
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   useDismiss(open, () => setOpen(false), root);
   useShortcut('/', () => input.current?.focus());
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) {
-      setResults([]);
-      return;
-    }
-    let current = true;
-    const timer = window.setTimeout(() => {
-      api.get<{ data: SearchResult[] }>(`/search?q=${encodeURIComponent(q)}&limit=8`).then(
-        (page) => {
-          if (!current) return;
-          setResults(page.data);
-          setActive(0);
-          setOpen(true);
-        },
-        () => current && setResults([]),
-      );
-    }, 150);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [query]);
+  const results = useDebouncedLookup<SearchResult>(
+    query,
+    (q) =>
+      q.length < 2
+        ? null
+        : () => api.get<{ data: SearchResult[] }>(`/search?q=${encodeURIComponent(q)}&limit=8`).then((page) => page.data),
+    () => {
+      setActive(0);
+      setOpen(true);
+    },
+  );
 
   function go(result: SearchResult | undefined) {
     if (!result) return;

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useTimers } from '../../data/timers';
+import { useDebouncedLookup } from '../../hooks/useDebouncedLookup';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import type { Item, SearchResult, Timesheet } from '../../model';
@@ -219,33 +220,17 @@ function ItemPicker({ picked, onPick }: { picked: PickedItem | null; onPick: (it
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PickedItem[]>([]);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q === '') {
-      setResults([]);
-      return;
-    }
-    let current = true;
+  const results = useDebouncedLookup<PickedItem>(query, (q) => {
+    if (q === '') return null;
     const number = /^#?(\d+)$/.exec(q)?.[1];
-    const timer = window.setTimeout(() => {
-      const found: Promise<PickedItem[]> =
-        number !== undefined
-          ? api.get<{ data: Item[] }>(`/items?number=${number}&limit=1`).then((page) => page.data)
-          : q.length < 2
-            ? Promise.resolve([])
-            : api.get<{ data: SearchResult[] }>(`/search?q=${encodeURIComponent(q)}&limit=8`).then((page) => page.data.map((r) => r.item));
-      found.then(
-        (items) => current && setResults(items.map(({ id: itemId, number: n, title }) => ({ id: itemId, number: n, title }))),
-        () => current && setResults([]),
-      );
-    }, 150);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [query]);
+    return () =>
+      (number !== undefined
+        ? api.get<{ data: Item[] }>(`/items?number=${number}&limit=1`).then((page) => page.data)
+        : q.length < 2
+          ? Promise.resolve([])
+          : api.get<{ data: SearchResult[] }>(`/search?q=${encodeURIComponent(q)}&limit=8`).then((page) => page.data.map((r) => r.item))
+      ).then((items) => items.map(({ id: itemId, number: n, title }) => ({ id: itemId, number: n, title })));
+  });
 
   if (picked !== null)
     return (

@@ -7,6 +7,7 @@ import { AdminPage } from '../admin/AdminPage';
 import { Tabs } from '../admin/Tabs';
 import { useAddRequests } from '../admin/useAddRequests';
 import { Icon } from '../ui/Icon';
+import { NamedOptions } from '../ui/NamedOptions';
 import { ImportDialog } from './ImportDialog';
 import { TimeReport, type ReportGrouping } from './TimeReport';
 import { TimesheetDialog } from './TimesheetDialog';
@@ -111,22 +112,14 @@ function FilterRow({ filters, onChange }: { filters: TimeFilters; onChange: (fil
         <span>{t('items.project')}</span>
         <select value={filters.projectId} onChange={(e) => set('projectId', e.target.value)}>
           <option value="">{t('time.filters.anyProject')}</option>
-          {ws.projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
+          <NamedOptions of={ws.projects} />
         </select>
       </label>
       <label className="time-filter">
         <span>{t('time.filters.person')}</span>
         <select value={filters.userId} onChange={(e) => set('userId', e.target.value)}>
           <option value="">{t('time.filters.anyone')}</option>
-          {ws.users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
+          <NamedOptions of={ws.users} />
         </select>
       </label>
       <label className="time-filter">
