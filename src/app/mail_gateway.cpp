@@ -31,7 +31,9 @@ net::MailReply refusal(const Error& error) {
   }
 }
 
-net::MailHooks hooks_for(service::MailIntake& intake) {
+}  // namespace
+
+net::MailHooks mail_hooks(service::MailIntake& intake) {
   net::MailHooks hooks;
   hooks.recipient = [&intake](const std::string& recipient) -> net::MailReply {
     const auto accepted = intake.accepts_recipient(recipient);
@@ -53,15 +55,13 @@ net::MailHooks hooks_for(service::MailIntake& intake) {
   return hooks;
 }
 
-}  // namespace
-
 Result<std::unique_ptr<net::MailListener>> start_mail_listener(const Config& config,
                                                                service::MailIntake& intake) {
   TANDEM_ASSIGN(const auto endpoint, parse_listen(config.mail_listen));
   net::MailListenerOptions options;
   options.host = endpoint.first;
   options.port = endpoint.second;
-  auto listener = std::make_unique<net::MailListener>(options, hooks_for(intake));
+  auto listener = std::make_unique<net::MailListener>(options, mail_hooks(intake));
   TANDEM_ASSIGN(const std::uint16_t port, listener->start());
   spdlog::info("mail: LMTP/SMTP on {}:{}", endpoint.first, port);
   return listener;

@@ -11,6 +11,10 @@
 
 namespace tandem::app {
 
+/// What the LMTP/SMTP listener asks of `intake`: which recipients are taken, the size limit, and storing a
+/// message (250 once it is stored durably, 4xx to retry, 5xx refused).
+net::MailHooks mail_hooks(service::MailIntake& intake);
+
 /// Starts the LMTP/SMTP listener on config.mail_listen, handing messages to `intake`; the listener is
 /// running when this returns. Errors: validation_failed (a bad address), unavailable (cannot bind).
 Result<std::unique_ptr<net::MailListener>> start_mail_listener(const Config& config,

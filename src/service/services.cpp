@@ -2,6 +2,13 @@
 
 namespace tandem::service {
 
+namespace {
+
+// Inbound messages turned into tickets in one transaction at most.
+constexpr int kMailBatch = 64;
+
+}  // namespace
+
 Services::Services(store::Database& db, const Clock& clock, ServiceSettings settings)
     : db(db),
       clock(clock),
@@ -37,7 +44,8 @@ Services::Services(store::Database& db, const Clock& clock, ServiceSettings sett
           db, clock,
           [](const SmtpRelay& relay, const Envelope& envelope) { return send_smtp(relay, envelope); },
           this->settings.public_url) {
-  jobs.handle("mail.receive", [this](const store::Job& job) { return mail_intake.process(job); });
+  jobs.handle_batched(
+      "mail.receive", [this](const store::Job& job) { return mail_intake.prepare(job); }, kMailBatch);
   mail_outbox.register_handlers(jobs);
 }
 

@@ -14,6 +14,19 @@ Status require_lease_held(Txn& txn, std::string_view action, std::int64_t job_id
                {}};
 }
 
+// Leasing a job: the statement up to the id of the job, then the columns it returns (see job_of).
+constexpr std::string_view kLease =
+    "UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
+    "WHERE id = ";
+constexpr const char* kLeased = "RETURNING id, kind, payload, attempts, max_attempts";
+// A due job: pending and due (run_at <= ?), or running with an expired lease (lease_until <= ?).
+constexpr const char* kDue =
+    "(state = 'pending' AND run_at <= ?) OR (state = 'running' AND lease_until <= ?)";
+
+Job job_of(const Row& r) {
+  return Job{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)), static_cast<int>(r.int64(4))};
+}
+
 }  // namespace
 
 TimestampMs retry_backoff_ms(int attempts) {
@@ -52,16 +65,25 @@ Status expire_leases(Txn& txn, std::string_view owner, TimestampMs now) {
 Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now,
                                      TimestampMs lease_ms) {
   auto row = txn.one(
-      "UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
-      "WHERE id = (SELECT id FROM jobs WHERE (state = 'pending' AND run_at <= ?) "
-      "   OR (state = 'running' AND lease_until <= ?) ORDER BY run_at, id LIMIT 1) "
-      "RETURNING id, kind, payload, attempts, max_attempts",
+      std::string(kLease) + "(SELECT id FROM jobs WHERE " + kDue + " ORDER BY run_at, id LIMIT 1) " + kLeased,
       {std::string(owner), now + lease_ms, now, now});
   if (!row.ok()) return std::move(row).error();
   if (!row.value()) return std::optional<Job>{};
-  const Row& r = *row.value();
-  return std::optional<Job>(
-      Job{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)), static_cast<int>(r.int64(4))});
+  return std::optional<Job>(job_of(*row.value()));
+}
+
+Result<std::vector<Job>> lease_jobs(Txn& txn, std::string_view owner, std::string_view kind, TimestampMs now,
+                                    TimestampMs lease_ms, int limit) {
+  TANDEM_ASSIGN(const auto ids, txn.all(std::string("SELECT id FROM jobs WHERE (") + kDue +
+                                            ") AND kind = ? ORDER BY run_at, id LIMIT ?",
+                                        {now, now, std::string(kind), std::int64_t{limit}}));
+  std::vector<Job> jobs;
+  for (const auto& id : ids) {
+    TANDEM_ASSIGN(const auto row, txn.one(std::string(kLease) + "? " + kLeased,
+                                          {std::string(owner), now + lease_ms, id.int64(0)}));
+    if (row) jobs.push_back(job_of(*row));
+  }
+  return jobs;
 }
 
 Status complete_job(Txn& txn, std::int64_t job_id, std::string_view owner, TimestampMs now) {

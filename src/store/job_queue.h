@@ -35,6 +35,10 @@ Result<std::int64_t> enqueue_job(Txn& txn, const NewJob& job, TimestampMs now);
 /// Returns nullopt when no job is due.
 Result<std::optional<Job>> lease_job(Txn& txn, std::string_view owner, TimestampMs now, TimestampMs lease_ms);
 
+/// Leases, as lease_job does, up to `limit` due jobs of `kind`, oldest first.
+Result<std::vector<Job>> lease_jobs(Txn& txn, std::string_view owner, std::string_view kind, TimestampMs now,
+                                    TimestampMs lease_ms, int limit);
+
 /// The distinct owners of the leases of running jobs whose owner name starts with `prefix`.
 Result<std::vector<std::string>> lease_owners(Txn& txn, std::string_view prefix);
 /// Ends the leases `owner` holds now, so that any worker may take those jobs over at once (their owner is

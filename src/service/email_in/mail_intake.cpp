@@ -1,6 +1,7 @@
 #include "service/email_in/mail_intake.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -176,6 +177,17 @@ struct Delivery {
 
 }  // namespace
 
+struct MailIntake::Incoming {
+  std::int64_t inbound_mail_id = 0;
+  ParsedMail mail;
+  std::string body;   // the text, quotes trimmed
+  std::string title;  // of a new ticket
+  TimestampMs now = 0;
+  std::vector<store::FileRow> files;    // stored, not inserted yet; the original .eml last
+  std::vector<std::string> recipients;  // of the envelope and of the headers
+  std::string address;                  // the sender's
+};
+
 Result<bool> MailIntake::accepts_recipient(std::string_view address) {
   const std::string wanted = lower(std::string(address));
   bool accepted = false;
@@ -213,8 +225,7 @@ Result<IntakeOutcome> MailIntake::accept(std::string_view raw, std::string_view 
   row.recipients = nlohmann::json(envelope.recipients).dump();
   row.source = std::string(source);
   row.size = static_cast<std::int64_t>(raw.size());
-  TANDEM_ASSIGN(const auto content, files_.store_content("message.eml", raw));
-  row.sha256 = content.sha256;
+  TANDEM_ASSIGN(row.sha256, files_.store_bytes(raw));  // typed message/rfc822 when attached
   row.dedup_key = row.message_id.empty() ? "sha256:" + row.sha256 : "<" + row.message_id + ">";
   row.received_at = clock_.now_ms();
   IntakeOutcome outcome;
@@ -244,105 +255,114 @@ Result<IntakeOutcome> MailIntake::accept(std::string_view raw, std::string_view 
   return outcome;
 }
 
-Status MailIntake::process(const store::Job& job) {
+Result<JobRunner::Apply> MailIntake::prepare(const store::Job& job) {
   const auto payload = nlohmann::json::parse(job.payload, nullptr, false);
   if (!payload.is_object() || !payload.contains("inbound_mail_id") ||
       !payload["inbound_mail_id"].is_number_integer())
     return Error::internal_error("mail.receive job without inbound_mail_id: " + job.payload);
-  return process(payload["inbound_mail_id"].get<std::int64_t>());
+  return prepare(payload["inbound_mail_id"].get<std::int64_t>());
 }
 
 Status MailIntake::process(std::int64_t inbound_mail_id) {
+  TANDEM_ASSIGN(const auto apply, prepare(inbound_mail_id));
+  return db_.write(apply);
+}
+
+Result<JobRunner::Apply> MailIntake::prepare(std::int64_t inbound_mail_id) {
   std::optional<store::InboundMailRow> row;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(row, store::find_inbound_mail(txn, inbound_mail_id));
     return {};
   }));
-  if (!row || row->state == "done") return {};
+  if (!row || row->state == "done") return JobRunner::Apply([](store::Txn&) { return Status{}; });
   TANDEM_ASSIGN(const std::string raw, files_.read_content(row->sha256));
-  const ParsedMail mail = parse_mail(raw);
-  const std::string body = cut(trim_quoted(mail.text), kMaxTextBytes);
-  const std::string title = title_of(mail, body);
-  const TimestampMs now = clock_.now_ms();
+  auto in = std::make_shared<Incoming>();
+  in->inbound_mail_id = inbound_mail_id;
+  in->mail = parse_mail(raw);
+  in->body = cut(trim_quoted(in->mail.text), kMaxTextBytes);
+  in->title = title_of(in->mail, in->body);
+  in->now = clock_.now_ms();
 
   // Contents first (outside the transaction; content already stored is not written again).
-  std::vector<store::FileRow> files;
-  for (const auto& attachment : mail.attachments) {
+  for (const auto& attachment : in->mail.attachments) {
     TANDEM_ASSIGN(auto file, files_.store_content(attachment.name, attachment.content));
-    files.push_back(std::move(file));
+    in->files.push_back(std::move(file));
   }
   store::FileRow original;
   original.sha256 = row->sha256;
   original.size = row->size;
   original.mime = "message/rfc822";
-  original.name = sanitize_file_name(cut(title, 120) + ".eml");
-  original.created_at = now;
-  files.push_back(std::move(original));
+  original.name = sanitize_file_name(cut(in->title, 120) + ".eml");
+  original.created_at = in->now;
+  in->files.push_back(std::move(original));
 
-  std::vector<std::string> recipients =
-      nlohmann::json::parse(row->recipients).get<std::vector<std::string>>();
-  recipients.insert(recipients.end(), mail.recipients.begin(), mail.recipients.end());
-  const std::string address = !mail.from_address.empty() ? mail.from_address : row->sender;
+  in->recipients = nlohmann::json::parse(row->recipients).get<std::vector<std::string>>();
+  in->recipients.insert(in->recipients.end(), in->mail.recipients.begin(), in->mail.recipients.end());
+  in->address = !in->mail.from_address.empty() ? in->mail.from_address : row->sender;
+  return JobRunner::Apply([this, in](store::Txn& txn) { return deliver(txn, *in); });
+}
 
-  return db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(const auto current, store::find_inbound_mail(txn, inbound_mail_id));
-    if (!current || current->state == "done") return {};
-    TANDEM_ASSIGN(const auto email, load_email_settings(txn));
-    TANDEM_ASSIGN(const auto portal, load_portal_settings(txn));
-    TANDEM_ASSIGN(const Sender sender, sender_of(txn, address, mail.from_name, portal, now));
-    TANDEM_ASSIGN(const auto thread, thread_of(txn, mail, recipients, sender, now));
+Status MailIntake::deliver(store::Txn& txn, const Incoming& in) {
+  const ParsedMail& mail = in.mail;
+  const TimestampMs now = in.now;
+  TANDEM_ASSIGN(const auto current, store::find_inbound_mail(txn, in.inbound_mail_id));
+  if (!current || current->state == "done") return {};
+  TANDEM_ASSIGN(const auto email, load_email_settings(txn));
+  TANDEM_ASSIGN(const auto portal, load_portal_settings(txn));
+  TANDEM_ASSIGN(const Sender sender, sender_of(txn, in.address, mail.from_name, portal, now));
+  TANDEM_ASSIGN(const auto thread, thread_of(txn, mail, in.recipients, sender, now));
 
-    Delivery delivery;
-    delivery.item_id = thread;
-    if (!delivery.item_id) {
-      TANDEM_ASSIGN(const auto project_id, project_for(txn, sender, portal, now));
-      nlohmann::json fields = {{"type", "ticket"},
-                               {"title", title},
-                               {"description", body},
-                               {"project_id", project_id ? nlohmann::json(*project_id) : nullptr},
-                               {"requesters", nlohmann::json::array()}};
-      if (sender.party)
-        fields["requesters"].push_back({{"kind", sender.party->kind}, {"id", sender.party->id}});
-      // As the sender when it may add the ticket there, else as Tandem itself (mail is never refused here).
-      auto created = items_.create_item(txn, sender.actor, fields, "email", now);
-      if (!created.ok() && !retryable(created.error()))
-        created = items_.create_item(txn, Actor::system(), fields, "email", now);
-      if (!created.ok() && !retryable(created.error()) && project_id) {
-        fields["project_id"] = nullptr;
-        created = items_.create_item(txn, Actor::system(), fields, "email", now);
-      }
-      if (!created.ok()) return created.error();
-      delivery.item_id = created->id;
+  Delivery delivery;
+  delivery.item_id = thread;
+  if (!delivery.item_id) {
+    TANDEM_ASSIGN(const auto project_id, project_for(txn, sender, portal, now));
+    nlohmann::json fields = {{"type", "ticket"},
+                             {"title", in.title},
+                             {"description", in.body},
+                             {"project_id", project_id ? nlohmann::json(*project_id) : nullptr},
+                             {"requesters", nlohmann::json::array()}};
+    if (sender.party)
+      fields["requesters"].push_back({{"kind", sender.party->kind}, {"id", sender.party->id}});
+    // As the sender when it may add the ticket there, else as Tandem itself (mail is never refused here).
+    auto created = items_.create_item(txn, sender.actor, fields, "email", now);
+    if (!created.ok() && !retryable(created.error()))
+      created = items_.create_item(txn, Actor::system(), fields, "email", now);
+    if (!created.ok() && !retryable(created.error()) && project_id) {
+      fields["project_id"] = nullptr;
+      created = items_.create_item(txn, Actor::system(), fields, "email", now);
     }
-    for (auto& file : files) {
-      TANDEM_ASSIGN(file.id, store::insert_file(txn, file));
-    }
-    // A new ticket's text is its description; its first message carries the files.
-    const NewMessage message{thread ? body : std::string(), "public", {}};
-    auto posted = conversations_.post_message(txn, sender.actor, *delivery.item_id, message, files, now);
-    if (!posted.ok() && posted.error().code == ErrorCode::not_found)
-      posted = conversations_.post_message(txn, Actor::system(), *delivery.item_id, message, files, now);
-    if (!posted.ok()) return posted.error();
-    delivery.message_id = posted->message.id;
+    if (!created.ok()) return created.error();
+    delivery.item_id = created->id;
+  }
+  std::vector<store::FileRow> files = in.files;
+  for (auto& file : files) {
+    TANDEM_ASSIGN(file.id, store::insert_file(txn, file));
+  }
+  // A new ticket's text is its description; its first message carries the files.
+  const NewMessage message{thread ? in.body : std::string(), "public", {}};
+  auto posted = conversations_.post_message(txn, sender.actor, *delivery.item_id, message, files, now);
+  if (!posted.ok() && posted.error().code == ErrorCode::not_found)
+    posted = conversations_.post_message(txn, Actor::system(), *delivery.item_id, message, files, now);
+  if (!posted.ok()) return posted.error();
+  delivery.message_id = posted->message.id;
 
-    if (!mail.message_id.empty())
-      TANDEM_TRY(
-          store::record_message_id(txn, mail.message_id, *delivery.item_id, delivery.message_id, "in", now));
-    TANDEM_TRY(store::finish_inbound_mail(txn, inbound_mail_id, delivery.item_id, delivery.message_id, now));
-    if (thread || !email.auto_reply || !sender.actor.is_customer()) return {};
-    bool ours = false;
-    if (!mail.message_id.empty()) {
-      TANDEM_ASSIGN(ours, store::is_sent_message_id(txn, mail.message_id));
-    }
-    if (!auto_reply_allowed(mail, email.inbound_addresses, ours)) return {};
-    const nlohmann::json payload = {
-        {"event", "ticket_received"}, {"item_id", *delivery.item_id}, {"message_id", *delivery.message_id}};
-    return status_of(
-        store::enqueue_job(txn,
-                           {"mail.notify", payload.dump(), now,
-                            "mail.notify:ticket_received:" + std::to_string(*delivery.item_id), 10},
-                           now));
-  });
+  if (!mail.message_id.empty())
+    TANDEM_TRY(
+        store::record_message_id(txn, mail.message_id, *delivery.item_id, delivery.message_id, "in", now));
+  TANDEM_TRY(store::finish_inbound_mail(txn, in.inbound_mail_id, delivery.item_id, delivery.message_id, now));
+  if (thread || !email.auto_reply || !sender.actor.is_customer()) return {};
+  bool ours = false;
+  if (!mail.message_id.empty()) {
+    TANDEM_ASSIGN(ours, store::is_sent_message_id(txn, mail.message_id));
+  }
+  if (!auto_reply_allowed(mail, email.inbound_addresses, ours)) return {};
+  const nlohmann::json payload = {
+      {"event", "ticket_received"}, {"item_id", *delivery.item_id}, {"message_id", *delivery.message_id}};
+  return status_of(
+      store::enqueue_job(txn,
+                         {"mail.notify", payload.dump(), now,
+                          "mail.notify:ticket_received:" + std::to_string(*delivery.item_id), 10},
+                         now));
 }
 
 }  // namespace tandem::service

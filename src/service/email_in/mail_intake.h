@@ -51,13 +51,20 @@ class MailIntake {
   /// rate_limited (the sender passed sender_limit_per_hour), unavailable (disk or store: try again later).
   Result<IntakeOutcome> accept(std::string_view raw, std::string_view source,
                                const MailEnvelope& envelope = {});
-  /// The `mail.receive` job ({"inbound_mail_id": N}): process(N).
-  Status process(const store::Job& job);
-  /// Turns stored message `inbound_mail_id` into a ticket or a reply, exactly once (a processed message is
-  /// left alone). Errors: the store's or the disk's (the job is retried).
+  /// The `mail.receive` job ({"inbound_mail_id": N}), a batched job: prepare(N).
+  Result<JobRunner::Apply> prepare(const store::Job& job);
+  /// Reads, parses and stores the files of stored message `inbound_mail_id`, outside any transaction; the
+  /// returned step, run in a write transaction, turns it into a ticket or a reply, exactly once (a processed
+  /// message is left alone). Errors: the store's or the disk's (the job is retried).
+  Result<JobRunner::Apply> prepare(std::int64_t inbound_mail_id);
+  /// prepare(inbound_mail_id), then its step in a write transaction of its own. Errors: prepare's and the
+  /// step's.
   Status process(std::int64_t inbound_mail_id);
 
  private:
+  struct Incoming;  // a parsed message with its files stored, ready to be delivered
+  Status deliver(store::Txn& txn, const Incoming& in);
+
   store::Database& db_;
   const Clock& clock_;
   ItemService& items_;

@@ -213,6 +213,26 @@ TEST_F(MailIntakeTest, AMessageStoredBeforeACrashIsProcessedAfterIt) {
   EXPECT_EQ(scalar("SELECT count(*) FROM items"), 1);
 }
 
+TEST_F(MailIntakeTest, AReplyQueuedWithItsTicketIsProcessedInTheSameBatchOntoIt) {
+  ASSERT_TRUE(
+      services_.mail_intake
+          .accept(message("ann@gmail.com", "Printer", "jammed", "Message-ID: <p1@gmail.com>\r\n"), "test")
+          .ok());
+  ASSERT_TRUE(services_.mail_intake
+                  .accept(message("ann@gmail.com", "Re: Printer", "still jammed",
+                                  "Message-ID: <p2@gmail.com>\r\nIn-Reply-To: <p1@gmail.com>\r\n"),
+                          "test")
+                  .ok());
+  ASSERT_TRUE(services_.mail_intake.accept(message("bob@gmail.com", "Scanner", "broken"), "test").ok());
+  ASSERT_GE(services_.jobs.run_due().value(), 3);
+  EXPECT_EQ(scalar("SELECT count(*) FROM inbound_mail WHERE state = 'done'"), 3);
+  EXPECT_EQ(scalar("SELECT count(*) FROM items"), 2);
+  const std::int64_t printer = scalar("SELECT item_id FROM inbound_mail WHERE id = 1");
+  EXPECT_EQ(scalar("SELECT item_id FROM inbound_mail WHERE id = 2"), printer);
+  // The ticket's first message and the reply.
+  EXPECT_EQ(scalar("SELECT count(*) FROM messages WHERE item_id = ?", {printer}), 2);
+}
+
 TEST_F(MailIntakeTest, AcceptsItsAddressesWithSuffixes) {
   EXPECT_TRUE(services_.mail_intake.accepts_recipient("Support@Example.com").value());
   EXPECT_TRUE(services_.mail_intake.accepts_recipient("support+1042-abc@example.com").value());

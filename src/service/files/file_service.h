@@ -44,6 +44,9 @@ class FileService {
   /// sanitised, created now), not inserted yet: the caller inserts it (store::insert_file) in the
   /// transaction that uses it. Content already stored is not written again. Errors: unavailable (disk).
   Result<store::FileRow> store_content(std::string_view name, std::string_view bytes);
+  /// Writes `bytes` to the content store, once, and returns their SHA-256 (lowercase hex), without typing
+  /// them: for contents whose type is known. Errors: unavailable (disk).
+  Result<std::string> store_bytes(std::string_view bytes);
   /// The bytes of the stored content with this SHA-256. Errors: not_found, unavailable.
   Result<std::string> read_content(std::string_view sha256);
   /// The file `id` when the actor may read it (see store::find_readable_file). Errors: not_found.

@@ -71,6 +71,45 @@ TEST_F(JobRunnerTest, AJobWithoutAHandlerIsNotLostButRetried) {
   EXPECT_EQ(state_of_job(1), "pending");
 }
 
+TEST_F(JobRunnerTest, ABatchCommitsItsJobsTogetherAndAFailingJobIsUndoneAloneAndRetried) {
+  ASSERT_TRUE(
+      db.write([](store::Txn& txn) { return txn.exec_script("CREATE TABLE notes(n INTEGER)"); }).ok());
+  bool broken = true;
+  runner.handle_batched(
+      "note",
+      [&](const store::Job& job) -> Result<JobRunner::Apply> {
+        const std::int64_t n = job.payload[0] - '0';
+        if (n == 3 && broken) return Error::make(ErrorCode::unavailable, "disk full");
+        return JobRunner::Apply([&broken, n](store::Txn& txn) -> Status {
+          TANDEM_TRY(txn.exec("INSERT INTO notes(n) VALUES (?)", {n}));
+          if (n == 2 && broken) return Error::make(ErrorCode::unavailable, "peer down");
+          return {};
+        });
+      },
+      10);
+  for (const char* n : {"1", "2", "3", "4"}) ASSERT_TRUE(enqueue("note", n).ok());
+  auto notes = [&] {
+    std::vector<std::int64_t> seen;
+    EXPECT_TRUE(db.read([&](store::Txn& txn) {
+                    return txn.exec("SELECT n FROM notes ORDER BY n", {},
+                                    [&](const store::Row& row) { seen.push_back(row.int64(0)); });
+                  }).ok());
+    return seen;
+  };
+  EXPECT_EQ(runner.run_due().value(), 4);
+  EXPECT_EQ(notes(), (std::vector<std::int64_t>{1, 4}));  // job 2's insert was undone
+  EXPECT_EQ(state_of_job(1), "done");
+  EXPECT_EQ(state_of_job(2), "pending");
+  EXPECT_EQ(state_of_job(3), "pending");
+  EXPECT_EQ(state_of_job(4), "done");
+  broken = false;
+  clock.advance_ms(store::retry_backoff_ms(1));
+  EXPECT_EQ(runner.run_due().value(), 2);
+  EXPECT_EQ(notes(), (std::vector<std::int64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(state_of_job(2), "done");
+  EXPECT_EQ(state_of_job(3), "done");
+}
+
 TEST_F(JobRunnerTest, StartingTakesOverTheJobsOfAProcessOfThisMachineThatIsGone) {
   const pid_t child = ::fork();
   if (child == 0) ::_exit(0);
