@@ -42,7 +42,7 @@ ensure_seed() {
     [ "$(schema_of "$SEED")" == "$(schema_of "$WORK/fresh")" ] && return 0
     echo "${SEED#"$ROOT"/} does not migrate to this build's schema" >&2
   fi
-  echo "seeding $BENCH_ITEMS items into ${SEED#"$ROOT"/} (1,000,000 take about 6 minutes)…" >&2
+  echo "seeding $BENCH_ITEMS items into ${SEED#"$ROOT"/} (1,000,000 take about 5 minutes on a quiet machine)…" >&2
   rm -rf "$SEED" "$SEED.partial"
   mkdir -p "$SEED.partial"
   "$TANDEM" demo --items "$BENCH_ITEMS" --data "$SEED.partial" >"$WORK/demo.log" 2>&1 ||

@@ -299,25 +299,30 @@ class SqliteDatabase final : public Database {
   }
 
   // Runs each write in its own savepoint inside one transaction, commits once, then answers every caller.
+  // A write alone in its group runs without a savepoint: its failure rolls the transaction back. (An open
+  // savepoint keeps every page the transaction changes in the sub-journal, which each statement's end walks:
+  // a large lone write would slow down with the square of its size.)
   void commit_group(std::vector<PendingWrite>& group,
                     const std::function<void(const std::vector<std::int64_t>&)>& on_commit) {
     Connection& c = *writer_conn_;
+    const bool alone = group.size() == 1;
     std::vector<Status> results(group.size());
     std::vector<std::int64_t> events;
     Status begin = c.exec("BEGIN IMMEDIATE", {}, {});
     if (begin.ok()) {
       for (std::size_t i = 0; i < group.size(); ++i) {
         SqliteTxn txn(c, true);
-        Status sp = c.exec("SAVEPOINT w", {}, {});
+        Status sp = alone ? Status{} : c.exec("SAVEPOINT w", {}, {});
         results[i] = sp.ok() ? run_guarded(group[i].fn, txn) : sp;
-        if (!results[i].ok())
+        if (!results[i].ok() && !alone)
           (void)c.exec("ROLLBACK TO w", {}, {});
-        else
+        else if (results[i].ok())
           events.insert(events.end(), txn.noted_events().begin(), txn.noted_events().end());
-        if (sp.ok()) (void)c.exec("RELEASE w", {}, {});
+        if (sp.ok() && !alone) (void)c.exec("RELEASE w", {}, {});
       }
-      Status commit = c.exec("COMMIT", {}, {});
-      if (!commit.ok()) {
+      const bool undo = alone && !results[0].ok();
+      Status commit = c.exec(undo ? "ROLLBACK" : "COMMIT", {}, {});
+      if (!commit.ok() && !undo) {
         (void)c.exec("ROLLBACK", {}, {});
         spdlog::error("store: commit of a group of {} failed: {}", group.size(), commit.error().internal);
         for (auto& r : results)

@@ -75,6 +75,20 @@ TEST_F(StoreTest, AFailedWriteRollsBackOnlyItself) {
   EXPECT_EQ(count("events"), 4);
 }
 
+TEST_F(StoreTest, AFailedWriteAloneLeavesNothingAndTheNextOneCommits) {
+  EXPECT_FALSE(db_->write([](Txn& txn) -> Status {
+                    TANDEM_TRY(append_event(txn, Actor::system(), 1, "test", 1, "test.dropped", "{}"));
+                    return Error::make(ErrorCode::conflict, "no");
+                  })
+                   .ok());
+  EXPECT_EQ(count("events"), 0);
+  ASSERT_TRUE(db_->write([](Txn& txn) {
+                   return status_of(append_event(txn, Actor::system(), 1, "test", 2, "test.kept", "{}"));
+                 })
+                  .ok());
+  EXPECT_EQ(count("events"), 1);
+}
+
 TEST_F(StoreTest, CommitCallbackHearsOnlyCommittedEvents) {
   std::vector<std::int64_t> heard;
   std::mutex mutex;
