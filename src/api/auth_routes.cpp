@@ -42,6 +42,12 @@ Result<net::Response> me(RequestContext& context) {
   return json_response(200, body);
 }
 
+Result<net::Response> update_me(ApiApp& app, RequestContext& context) {
+  TANDEM_ASSIGN(auto changes, user_changes(context.request));
+  TANDEM_ASSIGN(auto user, app.services().users.update_own_profile(context.actor(), changes));
+  return json_response(200, {{"user", user_json(user)}});
+}
+
 Result<net::Response> create_token(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto body, parse_json_object(context.request));
   TANDEM_ASSIGN(auto name, string_field(body, "name"));
@@ -71,6 +77,7 @@ void register_auth_routes(ApiApp& app) {
   app.add("POST", "/api/v1/auth/logout", Access::signed_in,
           [&app](RequestContext& c) { return logout(app, c); });
   app.add("GET", "/api/v1/me", Access::signed_in, [](RequestContext& c) { return me(c); });
+  app.add("PATCH", "/api/v1/me", Access::signed_in, [&app](RequestContext& c) { return update_me(app, c); });
   app.add("POST", "/api/v1/me/tokens", Access::signed_in,
           [&app](RequestContext& c) { return create_token(app, c); });
   app.add("GET", "/api/v1/me/tokens", Access::signed_in,

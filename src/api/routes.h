@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "net/http.h"
+#include "service/users/user_service.h"
 #include "store/files/file_repository.h"
 
 namespace tandem::api {
@@ -14,6 +15,8 @@ struct RequestContext;
 void register_auth_routes(ApiApp& app);
 /// /api/v1/users.
 void register_user_routes(ApiApp& app);
+/// The user fields a PATCH body changes (name, role, app_levels, language). Errors: validation_failed.
+Result<service::UserChanges> user_changes(const net::Request& request);
 /// /api/v1/item-types, /api/v1/statuses, /api/v1/custom-fields.
 void register_catalog_routes(ApiApp& app);
 /// /api/v1/search.

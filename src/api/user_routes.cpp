@@ -36,17 +36,22 @@ Result<net::Response> get_user(ApiApp& app, RequestContext& context) {
 
 Result<net::Response> update_user(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
-  TANDEM_ASSIGN(auto body, parse_json_object(context.request));
-  service::UserChanges changes;
-  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
-  TANDEM_ASSIGN(changes.role, optional_string(body, "role"));
-  if (body.contains("app_levels")) changes.app_levels = body["app_levels"];
-  TANDEM_ASSIGN(changes.language, nullable_string(body, "language"));
+  TANDEM_ASSIGN(auto changes, user_changes(context.request));
   TANDEM_ASSIGN(auto user, app.services().users.update_user(context.actor(), id, changes));
   return json_response(200, user_json(user));
 }
 
 }  // namespace
+
+Result<service::UserChanges> user_changes(const net::Request& request) {
+  TANDEM_ASSIGN(auto body, parse_json_object(request));
+  service::UserChanges changes;
+  TANDEM_ASSIGN(changes.name, optional_string(body, "name"));
+  TANDEM_ASSIGN(changes.role, optional_string(body, "role"));
+  if (body.contains("app_levels")) changes.app_levels = body["app_levels"];
+  TANDEM_ASSIGN(changes.language, nullable_string(body, "language"));
+  return changes;
+}
 
 void register_user_routes(ApiApp& app) {
   app.add("GET", "/api/v1/users", Access::signed_in,

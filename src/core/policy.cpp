@@ -48,6 +48,7 @@ bool company_wide(const Actor& actor, Action action) {
     case Action::view_users:
     case Action::manage_own_tokens:
     case Action::view_own_profile:
+    case Action::edit_own_profile:
     case Action::subscribe_live:
     case Action::view_work:
     case Action::create_items:

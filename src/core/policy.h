@@ -18,6 +18,7 @@ enum class Action {
   manage_users,         // create, change, deactivate internal users
   manage_own_tokens,    // create, list and revoke one's own API tokens
   view_own_profile,     // read /me
+  edit_own_profile,     // change one's own name and language (internal users)
   subscribe_live,       // open the live event channel
   view_work,            // read the shared vocabulary: teams, item types, statuses, custom field definitions
   manage_catalog,       // add and change item types, statuses and custom field definitions

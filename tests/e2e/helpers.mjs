@@ -105,3 +105,12 @@ export async function expectShell(page) {
 export function screenshot(page, name) {
   return page.screenshot({ path: `${ARTIFACTS}${name}.png`, animations: 'disabled' });
 }
+
+/** Asks `check` again and again (up to 50 times, 100 ms apart) until it answers true; fails with `message`. */
+export async function eventually(page, check, message) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await check()) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(message);
+}

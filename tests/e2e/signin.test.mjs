@@ -1,7 +1,7 @@
 // Sign-in and shell journeys in a real browser against a running tandem server (TANDEM_URL).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, TIMEOUT, USER, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
+import { PHONE, TIMEOUT, USER, eventually, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
 
 async function fillSignIn(page, password) {
   await page.goto('/');
@@ -82,6 +82,21 @@ test('switching to Russian changes the visible text and is remembered', TIMEOUT,
     await screenshot(page, 'shell-ru');
     await page.reload();
     await page.getByRole('heading', { name: 'Заявки', level: 1 }).waitFor();
+    const me = await (await page.request.get('/api/v1/me')).json();
+    assert.equal(me.user.language, 'ru');
+  });
+  // The choice is the user's, not the browser's: a new browser signed in as the same user shows Russian too.
+  await withPage({ storageState: await signedInState() }, async (page) => {
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Заявки', level: 1 }).waitFor();
+    await page.getByRole('button', { name: USER.name }).click();
+    await page.getByLabel('Язык').selectOption('en');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await eventually(
+      page,
+      async () => (await (await page.request.get('/api/v1/me')).json()).user.language === 'en',
+      'the language chosen is stored with the user',
+    );
   });
 });
 

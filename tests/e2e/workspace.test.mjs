@@ -3,7 +3,7 @@
 // the tree, conversion, live updates, the management apps, Russian and the phone layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, TIMEOUT, apiAs, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
+import { PHONE, TIMEOUT, apiAs, eventually, expectShell, screenshot, signedInState, withPage } from './helpers.mjs';
 
 /** Creates an item through the API and returns it. */
 async function createItem(fields) {
@@ -208,15 +208,6 @@ test('dragging an item onto a project in the tree files it there', TIMEOUT, asyn
     assert.equal((await readItem(ticket.id)).project_id, data.find((p) => p.name === 'Project 1').id);
   });
 });
-
-/** Asks `check` again and again (up to 50 times, 100 ms apart) until it answers true; fails with `message`. */
-async function eventually(page, check, message) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (await check()) return;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(message);
-}
 
 /**
  * Clicks the tree row named `name` once the items have loaded: the "No project" group, which the demo's loose

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchCurrentUser, onSessionEnded, type User } from './api';
+import { adoptLanguage } from './i18n';
 import { SignInPage } from './components/auth/SignInPage';
 import { UnavailablePage } from './components/auth/UnavailablePage';
 import { Shell } from './components/shell/Shell';
@@ -18,13 +19,18 @@ type Session =
 export function App() {
   const [session, setSession] = useState<Session>({ kind: 'checking' });
 
+  const signedIn = useCallback((user: User) => {
+    adoptLanguage(user.language);
+    setSession({ kind: 'signed-in', user });
+  }, []);
+
   const check = useCallback(() => {
     setSession({ kind: 'checking' });
     fetchCurrentUser().then(
-      (user) => setSession(user === null ? { kind: 'signed-out' } : { kind: 'signed-in', user }),
+      (user) => (user === null ? setSession({ kind: 'signed-out' }) : signedIn(user)),
       (error: unknown) => setSession({ kind: 'unavailable', error }),
     );
-  }, []);
+  }, [signedIn]);
 
   useEffect(check, [check]);
   useEffect(
@@ -42,7 +48,7 @@ export function App() {
     case 'unavailable':
       return <UnavailablePage error={session.error} onRetry={check} />;
     case 'signed-out':
-      return <SignInPage onSignedIn={(user) => setSession({ kind: 'signed-in', user })} />;
+      return <SignInPage onSignedIn={signedIn} />;
     case 'signed-in':
       return (
         <WorkspaceProvider me={session.user} fallback={<Splash />}>

@@ -11,6 +11,8 @@ export interface User {
   active?: boolean;
   /** The user's level per app; apps not named are at the full level. */
   app_levels?: Partial<Record<'tickets' | 'tasks' | 'timesheets' | 'customers' | 'projects', AppLevel>>;
+  /** The language the user chose for its mail and the web app; null: the company's default. */
+  language?: string | null;
 }
 
 /** Any failed API call: the server's error code and message, or `network_error` / `bad_response`. */
@@ -151,6 +153,15 @@ export async function fetchCurrentUser(): Promise<User | null> {
 export async function login(email: string, password: string): Promise<User> {
   early.clear();
   return acceptSession(await request('POST', '/auth/login', { email, password }));
+}
+
+/** Changes the signed-in user's own name or language and returns the user as stored. Rejects with ApiError. */
+export async function updateMe(changes: { name?: string; language?: string | null }): Promise<User> {
+  const body: unknown = await request('PATCH', '/me', changes);
+  if (!isRecord(body) || !isUser(body['user'])) {
+    throw new ApiError(200, 'bad_response', 'The server sent an unexpected user.');
+  }
+  return body['user'];
 }
 
 /** Ends the session on the server. A session that has already ended counts as success. */

@@ -51,6 +51,11 @@ export function setupI18n(): void {
   });
 }
 
+/** Shows the UI in the language a signed-in user chose, when it chose one this app knows. */
+export function adoptLanguage(lang: string | null | undefined): void {
+  if (isLanguage(lang) && lang !== i18n.resolvedLanguage) changeLanguage(lang);
+}
+
 /** Shows the UI in `lang` and remembers the choice for later visits. */
 export function changeLanguage(lang: Language): void {
   try {

@@ -113,6 +113,19 @@ Result<store::UserRow> UserService::update_user(const Actor& actor, std::int64_t
                                                 const UserChanges& changes) {
   if (!Policy::can(actor, Action::manage_users))
     return Error::make(ErrorCode::forbidden, "only admins change users");
+  return apply_changes(actor, id, changes);
+}
+
+Result<store::UserRow> UserService::update_own_profile(const Actor& actor, const UserChanges& changes) {
+  if (!Policy::can(actor, Action::edit_own_profile))
+    return Error::make(ErrorCode::forbidden, "only internal users have a profile to change");
+  if (changes.role || changes.app_levels)
+    return Error::make(ErrorCode::forbidden, "only admins change roles and app levels");
+  return apply_changes(actor, actor.user_id, changes);
+}
+
+Result<store::UserRow> UserService::apply_changes(const Actor& actor, std::int64_t id,
+                                                  const UserChanges& changes) {
   store::UserRow user;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(auto found, store::find_user(txn, id));

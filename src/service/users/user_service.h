@@ -54,7 +54,15 @@ class UserService {
   /// validation_failed (name, role, app_levels, language).
   Result<store::UserRow> update_user(const Actor& actor, std::int64_t id, const UserChanges& changes);
 
+  /// Changes the signed-in user's own name and language (the language of the mail it gets and of the web
+  /// app); a role or app levels in `changes` are refused. Errors: forbidden, validation_failed (name,
+  /// language).
+  Result<store::UserRow> update_own_profile(const Actor& actor, const UserChanges& changes);
+
  private:
+  // Stores `changes` to user `id` with an event by `actor`, who was allowed to make them.
+  Result<store::UserRow> apply_changes(const Actor& actor, std::int64_t id, const UserChanges& changes);
+
   store::Database& db_;
   const Clock& clock_;
   AuthService& auth_;

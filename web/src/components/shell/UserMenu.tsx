@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logout, type User } from '../../api';
+import { logout, updateMe, type User } from '../../api';
 import { describeError } from '../../describeError';
 import { useDismiss } from '../../hooks/useDismiss';
 import { Alert } from '../ui/Alert';
@@ -36,6 +36,12 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
     }
   }
 
+  // The choice also becomes the language of the user's mail and of its next sign-in elsewhere.
+  function storeLanguage(language: string) {
+    setError(null);
+    updateMe({ language }).catch(setError);
+  }
+
   return (
     <div className="user-menu" ref={root}>
       <button
@@ -60,7 +66,7 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
             </div>
           </div>
           <div className="popover-section">
-            <LanguageSelect showLabel />
+            <LanguageSelect showLabel onSelected={storeLanguage} />
           </div>
           {error !== null && (
             <div className="popover-section">

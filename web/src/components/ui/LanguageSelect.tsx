@@ -1,17 +1,28 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, changeLanguage } from '../../i18n';
+import { LANGUAGES, changeLanguage, type Language } from '../../i18n';
 import { Icon } from './Icon';
 
-/** A language picker that switches the whole UI at once; `showLabel` adds a visible "Language" caption. */
-export function LanguageSelect({ showLabel = false }: { showLabel?: boolean }) {
+/**
+ * A language picker that switches the whole UI at once; `showLabel` adds a visible "Language" caption and
+ * `onSelected` hears each choice (to store it with the signed-in user).
+ */
+export function LanguageSelect({
+  showLabel = false,
+  onSelected,
+}: {
+  showLabel?: boolean;
+  onSelected?: (lang: Language) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const current = LANGUAGES.find((lang) => lang === i18n.resolvedLanguage) ?? 'en';
 
   function select(value: string) {
     const lang = LANGUAGES.find((candidate) => candidate === value);
-    if (lang !== undefined) changeLanguage(lang);
+    if (lang === undefined) return;
+    changeLanguage(lang);
+    onSelected?.(lang);
   }
   return (
     <div className="language-select">
