@@ -6,9 +6,10 @@ running `tandem serve` processes it. N messages of about 10 KB with one attachme
 bench_mail_ingest's, each attachment distinct) are piped through `tandem mail-gate`, P at a time, and the
 run is timed until every message is an item, counted from the store. Reported: messages per second stored
 by the gates, messages per second end to end into items, and the CPU milliseconds per message of the gates
-and of the server together.
+and of the server together. With --via lmtp the same messages go over P LMTP sessions into the server's
+listener instead (the client's CPU is not counted): the same measure for any two builds of the binary.
 
-Run (from a build tree):  python3 bench/mail/mail_gate_bench.py build/tandem [--messages 1000] [--parallel 2]
+Run:  python3 bench/mail/mail_gate_bench.py build/tandem [--messages 1000] [--parallel 2] [--via lmtp]
 """
 
 import argparse
@@ -16,6 +17,8 @@ import base64
 import json
 import os
 import resource
+import smtplib
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -57,6 +60,7 @@ def main():
     parser.add_argument("tandem")
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--parallel", type=int, default=2)
+    parser.add_argument("--via", choices=["gate", "lmtp"], default="gate")
     args = parser.parse_args()
     tandem = os.path.abspath(args.tandem)
 
@@ -68,10 +72,22 @@ def main():
             db.execute("INSERT INTO settings(key, value, updated_at) VALUES ('email', ?, 0)",
                        (json.dumps(settings),))
         messages = [message(n) for n in range(args.messages)]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            lmtp_port = probe.getsockname()[1]
         server = subprocess.Popen([tandem, "serve", "--data", data, "--listen", "127.0.0.1:0"],
+                                  env={**os.environ, "TANDEM_MAIL_LISTEN": f"127.0.0.1:{lmtp_port}"},
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            time.sleep(1)
+            deadline = time.monotonic() + 60
+            while True:  # until the server listens (and has made its tables)
+                try:
+                    socket.create_connection(("127.0.0.1", lmtp_port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        sys.exit("the server did not start")
+                    time.sleep(0.05)
             db = sqlite3.connect(f"file:{os.path.join(data, 'tandem.db')}?mode=ro", uri=True)
             before_items = items(db)
             server_cpu = cpu_seconds(server.pid)
@@ -83,8 +99,23 @@ def main():
                 return subprocess.run([tandem, "mail-gate", "--data", data], input=raw,
                                       capture_output=True).returncode
 
+            def session(first):
+                codes = []
+                with smtplib.LMTP("127.0.0.1", lmtp_port) as lmtp:
+                    lmtp.ehlo("bench.example")  # LHLO
+                    for raw in messages[first::args.parallel]:
+                        try:
+                            refused = lmtp.sendmail("mta@bench.example", ["support@example.com"], raw)
+                            codes.append(1 if refused else 0)
+                        except smtplib.SMTPException:
+                            codes.append(1)
+                return codes
+
             with ThreadPoolExecutor(args.parallel) as pool:
-                codes = list(pool.map(gate, messages))
+                if args.via == "gate":
+                    codes = list(pool.map(gate, messages))
+                else:
+                    codes = [code for codes in pool.map(session, range(args.parallel)) for code in codes]
             stored = time.monotonic()
             while items(db) - before_items < args.messages:
                 if server.poll() is not None:
@@ -98,7 +129,7 @@ def main():
             server.terminate()
             server.wait()
         failed = sum(1 for code in codes if code != 0)
-        print(f"messages={args.messages} parallel={args.parallel} failed={failed} "
+        print(f"via={args.via} messages={args.messages} parallel={args.parallel} failed={failed} "
               f"load_average={load[0]:.2f},{load[1]:.2f},{load[2]:.2f}")
         print(f"stored_per_second={args.messages / (stored - start):.1f} "
               f"items_per_second={args.messages / (done - start):.1f} "
