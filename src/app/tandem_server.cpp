@@ -11,6 +11,7 @@
 #include "app/mail_gateway.h"
 #include "core/policy.h"
 #include "net/server.h"
+#include "service/auth/secrets.h"
 #include "service/email_out/imap_poller.h"
 #include "store/event_log.h"
 
@@ -75,6 +76,7 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   TANDEM_ASSIGN(const auto endpoint, parse_listen(config.listen));
   std::unique_ptr<TandemServer> self(new TandemServer());
   TANDEM_ASSIGN(self->runtime_, open_runtime(config));
+  service::dummy_password_hash();  // made now rather than during the first sign-in, whose time it would tell
   self->parts_ = std::make_unique<Parts>();
   Runtime& rt = *self->runtime_;
   Parts& parts = *self->parts_;

@@ -101,12 +101,15 @@ std::string MailSession::feed(std::string_view bytes) {
         out += reply(500, "5.5.2 line too long");
       continue;
     }
-    buffer_ += piece;
-    if (newline == std::string_view::npos) break;
-    std::string text = std::move(buffer_);
-    buffer_.clear();
-    if (!text.empty() && text.back() == '\r') text.pop_back();
+    std::string_view text = piece;  // a whole line in `bytes` is taken from there, without a copy
+    if (!buffer_.empty() || newline == std::string_view::npos) {
+      buffer_ += piece;
+      if (newline == std::string_view::npos) break;
+      text = buffer_;
+    }
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     out += line(text);
+    buffer_.clear();
   }
   return out;
 }

@@ -51,7 +51,6 @@ AuthService::AuthService(store::Database& db, const Clock& clock, AuthSettings s
       clock_(clock),
       settings_(settings),
       limits_(settings.max_failed_logins, settings.failed_login_window_ms),
-      dummy_hash_(hash_password(random_token()).value()),
       identities_(settings.identity_cache_ttl_ms, 100'000) {}
 
 Result<NewSession> AuthService::login(std::string_view email_in, std::string_view password,
@@ -69,7 +68,7 @@ Result<NewSession> AuthService::login(std::string_view email_in, std::string_vie
     return {};
   }));
 
-  const bool password_ok = verify_password(user ? user->password_hash : dummy_hash_, password);
+  const bool password_ok = verify_password(user ? user->password_hash : dummy_password_hash(), password);
   if (!user || !user->active || !password_ok) {
     TANDEM_TRY(limits_.record_failure(db_, keys, now));
     return Error::make(ErrorCode::invalid_credentials, "wrong email or password");

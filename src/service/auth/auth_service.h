@@ -80,7 +80,6 @@ class AuthService {
   const Clock& clock_;
   AuthSettings settings_;
   LoginLimits limits_;
-  std::string dummy_hash_;              // verified against for unknown emails, so timing does not reveal them
   IdentityCache<Identity> identities_;  // by secret hash; sessions and tokens alike
 };
 

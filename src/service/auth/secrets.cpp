@@ -28,6 +28,11 @@ Result<std::string> hash_password(std::string_view password) {
   return std::string(out);
 }
 
+const std::string& dummy_password_hash() {
+  static const std::string hash = hash_password(random_token()).value();
+  return hash;
+}
+
 bool verify_password(std::string_view hash, std::string_view password) {
   const std::string terminated(hash);
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;

@@ -14,6 +14,10 @@ void init_secrets();
 Result<std::string> hash_password(std::string_view password);
 /// True when `password` matches `hash` (a string from hash_password). Constant-time in the password.
 bool verify_password(std::string_view hash, std::string_view password);
+/// The hash of a random password, made on the first call (it takes as long as hash_password) and kept:
+/// verified against when an account has no hash, so the time a sign-in takes does not tell. Thread-safe.
+/// Throws when hashing fails (out of memory), and hashes again on the next call.
+const std::string& dummy_password_hash();
 /// `bytes` random bytes as unpadded base64url text.
 std::string random_token(std::size_t bytes = 32);
 /// The SHA-256 of `secret` as lowercase hex: how secrets are stored and looked up.

@@ -1,6 +1,7 @@
 #include "service/email/email_settings.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/policy.h"
 #include "store/event_log.h"
@@ -11,6 +12,8 @@ namespace tandem::service {
 namespace {
 
 constexpr std::string_view kKey = "email";
+
+std::atomic<std::uint64_t> settings_version{0};
 
 Error invalid(std::string field, std::string message) {
   return Error::make(ErrorCode::validation_failed, std::move(message)).with("field", std::move(field));
@@ -268,7 +271,12 @@ Result<EmailSettings> load_email_settings(store::Txn& txn) {
 }
 
 Status store_email_settings(store::Txn& txn, const EmailSettings& settings, TimestampMs now) {
+  ++settings_version;
   return store::store_setting(txn, kKey, settings_json(settings, true).dump(), now);
+}
+
+std::uint64_t email_settings_version() {
+  return settings_version;
 }
 
 namespace {
@@ -314,6 +322,7 @@ Result<nlohmann::json> EmailSettingsService::update(const Actor& actor, const nl
     const nlohmann::json payload = {{"key", "email"}, {"changes", without_passwords(body)}};
     return status_of(store::append_event(txn, actor, now, "settings", 0, "settings.updated", payload.dump()));
   }));
+  ++settings_version;  // again once committed: a copy read in between holds the old settings
   return email_settings_json(settings);
 }
 

@@ -73,8 +73,11 @@ const std::vector<std::string>& mail_template_names();
 
 /// The stored email settings (defaults for what is not stored).
 Result<EmailSettings> load_email_settings(store::Txn& txn);
-/// Stores the settings, passwords included. Writable transaction.
+/// Stores the settings, passwords included, and changes email_settings_version(). Writable transaction.
 Status store_email_settings(store::Txn& txn, const EmailSettings& settings, TimestampMs now);
+/// A number that changes whenever this process stores the email settings: a copy read while it had
+/// another value is stale.
+std::uint64_t email_settings_version();
 /// The settings as API JSON: passwords are replaced by "password_set": true|false.
 nlohmann::json email_settings_json(const EmailSettings& settings);
 /// `base` with the members of `body` applied. A mailbox or relay given without "password" keeps the

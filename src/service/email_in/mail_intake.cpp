@@ -186,38 +186,44 @@ struct MailIntake::Incoming {
   std::vector<store::FileRow> files;    // stored, not inserted yet; the original .eml last
   std::vector<std::string> recipients;  // of the envelope and of the headers
   std::string address;                  // the sender's
+  EmailSettings email;
 };
+
+Result<EmailSettings> MailIntake::recent_settings() {
+  constexpr auto kFresh = std::chrono::seconds(1);
+  std::lock_guard lock(settings_mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  const std::uint64_t version = email_settings_version();
+  if (settings_ && settings_version_ == version && now - settings_read_at_ < kFresh) return *settings_;
+  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(settings_, load_email_settings(txn));
+    return {};
+  }));
+  settings_version_ = version;
+  settings_read_at_ = now;
+  return *settings_;
+}
 
 Result<bool> MailIntake::accepts_recipient(std::string_view address) {
   const std::string wanted = lower(std::string(address));
-  bool accepted = false;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(const auto settings, load_email_settings(txn));
-    accepted = std::any_of(settings.inbound_addresses.begin(), settings.inbound_addresses.end(),
-                           [&](const std::string& inbound) { return addressed_to(wanted, inbound); });
-    return {};
-  }));
-  return accepted;
+  TANDEM_ASSIGN(const auto settings, recent_settings());
+  return std::any_of(settings.inbound_addresses.begin(), settings.inbound_addresses.end(),
+                     [&](const std::string& inbound) { return addressed_to(wanted, inbound); });
 }
 
 Result<std::int64_t> MailIntake::max_message_bytes() {
-  std::int64_t max = 0;
-  TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(const auto settings, load_email_settings(txn));
-    max = settings.max_message_bytes;
-    return {};
-  }));
-  return max;
+  TANDEM_ASSIGN(const auto settings, recent_settings());
+  return settings.max_message_bytes;
 }
 
 Result<IntakeOutcome> MailIntake::accept(std::string_view raw, std::string_view source,
                                          const MailEnvelope& envelope) {
   if (raw.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return Error::make(ErrorCode::validation_failed, "the message is empty");
-  TANDEM_ASSIGN(const std::int64_t max_bytes, max_message_bytes());
-  if (static_cast<std::int64_t>(raw.size()) > max_bytes)
+  TANDEM_ASSIGN(const auto settings, recent_settings());
+  if (static_cast<std::int64_t>(raw.size()) > settings.max_message_bytes)
     return Error::make(ErrorCode::payload_too_large,
-                       "the message is larger than " + std::to_string(max_bytes) + " bytes");
+                       "the message is larger than " + std::to_string(settings.max_message_bytes) + " bytes");
   store::InboundMailRow row;
   row.message_id = message_id_in(raw_header(raw, "Message-ID"));
   row.sender = lower(envelope.sender);
@@ -236,7 +242,6 @@ Result<IntakeOutcome> MailIntake::accept(std::string_view raw, std::string_view 
       outcome = {existing->int64(0), true};
       return {};
     }
-    TANDEM_ASSIGN(const auto settings, load_email_settings(txn));
     if (!row.sender.empty()) {
       TANDEM_ASSIGN(const std::int64_t recent,
                     store::count_inbound_mail_since(txn, row.sender, row.received_at - kHourMs));
@@ -282,6 +287,7 @@ Result<JobRunner::Apply> MailIntake::prepare(std::int64_t inbound_mail_id) {
   in->body = cut(trim_quoted(in->mail.text), kMaxTextBytes);
   in->title = title_of(in->mail, in->body);
   in->now = clock_.now_ms();
+  TANDEM_ASSIGN(in->email, recent_settings());
 
   // Contents first (outside the transaction; content already stored is not written again).
   for (const auto& attachment : in->mail.attachments) {
@@ -307,7 +313,7 @@ Status MailIntake::deliver(store::Txn& txn, const Incoming& in) {
   const TimestampMs now = in.now;
   TANDEM_ASSIGN(const auto current, store::find_inbound_mail(txn, in.inbound_mail_id));
   if (!current || current->state == "done") return {};
-  TANDEM_ASSIGN(const auto email, load_email_settings(txn));
+  const EmailSettings& email = in.email;
   TANDEM_ASSIGN(const auto portal, load_portal_settings(txn));
   TANDEM_ASSIGN(const Sender sender, sender_of(txn, in.address, mail.from_name, portal, now));
   TANDEM_ASSIGN(const auto thread, thread_of(txn, mail, in.recipients, sender, now));

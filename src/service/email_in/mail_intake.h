@@ -6,7 +6,9 @@
 // once.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/conversations/conversation_service.h"
+#include "service/email/email_settings.h"
 #include "service/email_in/mail_parser.h"
 #include "service/files/file_service.h"
 #include "service/items/item_service.h"
@@ -42,9 +45,11 @@ class MailIntake {
       : db_(db), clock_(clock), items_(items), conversations_(conversations), files_(files), jobs_(jobs) {}
 
   /// Whether mail to `address` is taken: one of the inbound addresses of the email settings, also with a
-  /// "+suffix" after its local part. Case-insensitive. Errors: the store's.
+  /// "+suffix" after its local part. Case-insensitive. The settings are read at most once a second, and
+  /// again as soon as this process changes them. Errors: the store's.
   Result<bool> accepts_recipient(std::string_view address);
-  /// The largest message accepted (the email settings' max_message_bytes). Errors: the store's.
+  /// The largest message accepted (the email settings' max_message_bytes, read as accepts_recipient reads
+  /// them). Errors: the store's.
   Result<std::int64_t> max_message_bytes();
   /// Stores the raw message durably and queues its processing. A message stored before (same Message-ID, or
   /// same bytes when it has none) is not stored again. Errors: validation_failed (empty), payload_too_large,
@@ -64,6 +69,8 @@ class MailIntake {
  private:
   struct Incoming;  // a parsed message with its files stored, ready to be delivered
   Status deliver(store::Txn& txn, const Incoming& in);
+  // The email settings read lately (see accepts_recipient).
+  Result<EmailSettings> recent_settings();
 
   store::Database& db_;
   const Clock& clock_;
@@ -71,6 +78,10 @@ class MailIntake {
   ConversationService& conversations_;
   FileService& files_;
   JobRunner& jobs_;
+  std::mutex settings_mutex_;  // guards the three below
+  std::optional<EmailSettings> settings_;
+  std::uint64_t settings_version_ = 0;
+  std::chrono::steady_clock::time_point settings_read_at_;
 };
 
 }  // namespace tandem::service

@@ -21,6 +21,24 @@ std::filesystem::path place_of(const std::filesystem::path& root, std::string_vi
   return root / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256;
 }
 
+std::string hex_of(crypto_hash_sha256_state& hash) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(&hash, digest.data());
+  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return std::string(hex.data());
+}
+
+// Renames `from` to `to`, creating the folders of `to` only when they are missing.
+void move_into_place(const std::filesystem::path& from, const std::filesystem::path& to,
+                     std::error_code& ec) {
+  std::filesystem::rename(from, to, ec);
+  if (ec != std::errc::no_such_file_or_directory) return;
+  ec.clear();
+  std::filesystem::create_directories(to.parent_path(), ec);
+  if (!ec) std::filesystem::rename(from, to, ec);
+}
+
 }  // namespace
 
 BlobStore::Writer::Writer(std::filesystem::path temp_path, int fd, std::filesystem::path root)
@@ -47,18 +65,13 @@ Status BlobStore::Writer::write(std::string_view bytes) {
 }
 
 Result<std::string> BlobStore::Writer::commit() {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256_final(&hash_, digest.data());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  const std::string sha256(hex.data());
+  const std::string sha256 = hex_of(hash_);
   if (::close(std::exchange(fd_, -1)) != 0)
     return storage_error("close " + temp_path_.string(), std::strerror(errno));
   const std::filesystem::path place = place_of(root_, sha256);
   std::error_code ec;
   if (std::filesystem::exists(place, ec)) return sha256;  // stored once; the destructor drops the copy
-  std::filesystem::create_directories(place.parent_path(), ec);
-  if (!ec) std::filesystem::rename(temp_path_, place, ec);
+  move_into_place(temp_path_, place, ec);
   if (ec) return storage_error("store " + place.string(), ec.message());
   temp_path_.clear();
   return sha256;
@@ -66,13 +79,30 @@ Result<std::string> BlobStore::Writer::commit() {
 
 Result<std::unique_ptr<BlobStore::Writer>> BlobStore::begin() const {
   const std::filesystem::path temp_dir = root_ / "tmp";
-  std::error_code ec;
-  std::filesystem::create_directories(temp_dir, ec);
-  if (ec) return storage_error("create " + temp_dir.string(), ec.message());
-  std::string pattern = (temp_dir / "blob-XXXXXX").string();
-  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+  const std::string pattern = (temp_dir / "blob-XXXXXX").string();
+  std::string name = pattern;
+  int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) {  // the first content, or the folder was removed
+    std::error_code ec;
+    std::filesystem::create_directories(temp_dir, ec);
+    if (ec) return storage_error("create " + temp_dir.string(), ec.message());
+    name = pattern;
+    fd = ::mkostemp(name.data(), O_CLOEXEC);
+  }
   if (fd < 0) return storage_error("create a file in " + temp_dir.string(), std::strerror(errno));
-  return std::make_unique<Writer>(pattern, fd, root_);
+  return std::make_unique<Writer>(name, fd, root_);
+}
+
+Result<std::string> BlobStore::put(std::string_view bytes) const {
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  std::string sha256 = hex_of(hash);
+  std::error_code ec;
+  if (std::filesystem::exists(place_of(root_, sha256), ec)) return sha256;
+  TANDEM_ASSIGN(auto writer, begin());
+  TANDEM_TRY(writer->write(bytes));
+  return writer->commit();
 }
 
 std::filesystem::path BlobStore::path_of(std::string_view sha256) const {

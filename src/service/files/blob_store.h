@@ -45,6 +45,9 @@ class BlobStore {
 
   /// Starts a new content. Errors: unavailable (the folder cannot be written).
   Result<std::unique_ptr<Writer>> begin() const;
+  /// Stores `bytes` held in memory and returns their SHA-256 (lowercase hex); content stored already is
+  /// neither written nor copied again. Errors: unavailable.
+  Result<std::string> put(std::string_view bytes) const;
   /// Where the content with this SHA-256 (lowercase hex) is stored.
   std::filesystem::path path_of(std::string_view sha256) const;
 

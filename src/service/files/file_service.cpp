@@ -113,16 +113,14 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
 }
 
 Result<std::string> FileService::store_bytes(std::string_view bytes) {
-  TANDEM_ASSIGN(auto writer, blobs_.begin());
-  TANDEM_TRY(writer->write(bytes));
-  return writer->commit();
+  return blobs_.put(bytes);
 }
 
 Result<store::FileRow> FileService::store_content(std::string_view name, std::string_view bytes) {
   store::FileRow file;
   TANDEM_ASSIGN(file.sha256, store_bytes(bytes));
   file.size = static_cast<std::int64_t>(bytes.size());
-  file.mime = sniff_mime_type(blobs_.path_of(file.sha256));
+  file.mime = sniff_mime_type(bytes);
   file.name = sanitize_file_name(name);
   file.created_at = clock_.now_ms();
   return file;

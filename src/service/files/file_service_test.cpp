@@ -78,6 +78,23 @@ TEST_F(FileServiceTest, TheSameContentIsStoredOnce) {
   EXPECT_EQ(temporary_files(), 0u);
 }
 
+TEST_F(FileServiceTest, ContentsFromMemoryAreHashedTypedAndStoredOnceLikeUploads) {
+  const std::string html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>";
+  for (const std::string& content : {kPng, std::string("hello world\n"), html, std::string()}) {
+    const auto uploaded = upload(member_, "a.bin", content);
+    const auto stored = files_.store_content("b.bin", content);
+    ASSERT_TRUE(uploaded.ok() && stored.ok());
+    EXPECT_EQ(stored->sha256, uploaded->sha256);
+    EXPECT_EQ(stored->mime, uploaded->mime) << "the same type from memory as from the stored file";
+    EXPECT_EQ(stored->size, static_cast<std::int64_t>(content.size()));
+  }
+  const auto fresh = files_.store_content("c.txt", "only in memory so far");
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(files_.read_content(fresh->sha256).value(), "only in memory so far");
+  EXPECT_EQ(stored_contents(), 5u);
+  EXPECT_EQ(temporary_files(), 0u);
+}
+
 TEST_F(FileServiceTest, OnlyTheUploaderReadsAnUnattachedFile) {
   const auto file = upload(member_, "mine.png", kPng);
   ASSERT_TRUE(file.ok());

@@ -3,6 +3,7 @@
 #include <magic.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace tandem::service {
@@ -30,15 +31,30 @@ struct Magic {
   magic_t handle;
 };
 
-}  // namespace
-
-std::string sniff_mime_type(const std::filesystem::path& file) {
+// The type libmagic finds with `check` (run on the handle, holding its mutex), as sniff_mime_type states it.
+template <typename Check>
+std::string sniff(Check check) {
   static Magic magic;
   std::lock_guard lock(magic.mutex);
-  const char* type = magic.handle != nullptr ? magic_file(magic.handle, file.c_str()) : nullptr;
+  const char* type = magic.handle != nullptr ? check(magic.handle) : nullptr;
   const std::string_view found = type != nullptr ? std::string_view(type) : kUnknown;
   const bool empty = found == "inode/x-empty" || found == "application/x-empty";
   return std::string(empty || found.find('/') == std::string_view::npos ? kUnknown : found);
+}
+
+}  // namespace
+
+std::string sniff_mime_type(const std::filesystem::path& file) {
+  return sniff([&](magic_t handle) { return magic_file(handle, file.c_str()); });
+}
+
+std::string sniff_mime_type(std::string_view content) {
+  return sniff([&](magic_t handle) {
+    // As much as libmagic reads of a file, no more.
+    std::size_t max = content.size();
+    magic_getparam(handle, MAGIC_PARAM_BYTES_MAX, &max);
+    return magic_buffer(handle, content.data(), std::min(content.size(), max));
+  });
 }
 
 }  // namespace tandem::service

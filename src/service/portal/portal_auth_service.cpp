@@ -70,8 +70,7 @@ PortalAuthService::PortalAuthService(store::Database& db, const Clock& clock, Po
     : db_(db),
       clock_(clock),
       settings_(settings),
-      limits_(settings.sign_in.max_failed_logins, settings.sign_in.failed_login_window_ms),
-      dummy_hash_(hash_password(random_token()).value()) {}
+      limits_(settings.sign_in.max_failed_logins, settings.sign_in.failed_login_window_ms) {}
 
 Result<NewPortalSession> PortalAuthService::open_session(const store::CustomerRow& customer,
                                                          std::string_view remote_address,
@@ -103,7 +102,8 @@ Result<NewPortalSession> PortalAuthService::login(std::string_view email_in, std
     return {};
   }));
   const bool has_password = customer && customer->password_hash;
-  const bool password_ok = verify_password(has_password ? *customer->password_hash : dummy_hash_, password);
+  const bool password_ok =
+      verify_password(has_password ? *customer->password_hash : dummy_password_hash(), password);
   if (!has_password || !customer->active || !password_ok) {
     TANDEM_TRY(limits_.record_failure(db_, keys, now));
     return Error::make(ErrorCode::invalid_credentials, "wrong email or password");

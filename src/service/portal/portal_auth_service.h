@@ -88,7 +88,6 @@ class PortalAuthService {
   const Clock& clock_;
   PortalAuthSettings settings_;
   LoginLimits limits_;
-  std::string dummy_hash_;
 };
 
 /// The path of the portal page where a mailed token sets a password.
