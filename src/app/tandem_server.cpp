@@ -21,6 +21,7 @@ namespace {
 
 // Sends each committed event, as JSON, to the live clients allowed to see it (the same filter as the feed).
 void publish_events(service::Services& services, net::LiveHub& hub, const std::vector<std::int64_t>& ids) {
+  if (hub.size() == 0) return;  // nobody listens: the writer goes on to the next group at once
   std::vector<store::Event> events;
   Status read = services.db.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(events, store::events_by_ids(txn, ids));

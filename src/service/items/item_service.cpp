@@ -348,12 +348,17 @@ Result<store::ItemJson> ItemService::create_item(Txn& txn, const Actor& actor, c
     TANDEM_ASSIGN(const std::int64_t id, store::insert_item(txn, columns));
     TANDEM_TRY(save_relations(txn, id, draft));
     TANDEM_ASSIGN(created, reread(txn, id));
-    const auto item = nlohmann::json::parse(created.json);
+    // The event tells the stored values: the inserted columns, null for one not given.
+    const auto column = [&columns](std::string_view name) {
+      const auto it =
+          std::find_if(columns.begin(), columns.end(), [&](const auto& c) { return c.first == name; });
+      return it == columns.end() ? nlohmann::json() : json_of(it->second);
+    };
     const nlohmann::json payload = {{"number", number},
                                     {"type", type_key},
-                                    {"title", item["title"]},
-                                    {"project_id", item["project_id"]},
-                                    {"status_id", item["status_id"]}};
+                                    {"title", column("title")},
+                                    {"project_id", column("project_id")},
+                                    {"status_id", column("status_id")}};
     TANDEM_TRY(store::append_event(txn, actor, now, "item", id, "item.created", payload.dump()));
   }
   return created;
@@ -366,7 +371,7 @@ Result<store::ItemJson> ItemService::get_item(const Actor& actor, std::int64_t i
     return {};
   }));
   if (!item) return no_such_item();
-  TANDEM_TRY(require_type_module(nlohmann::json::parse(item->json).value("type", "")));
+  TANDEM_TRY(require_type_module(item->type));
   return std::move(*item);
 }
 

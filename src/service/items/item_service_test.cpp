@@ -6,6 +6,7 @@
 #include "service/events/event_feed.h"
 #include "service/settings/module_service.h"
 #include "service/users/user_service.h"
+#include "store/event_log.h"
 #include "store/seed/generated_work.h"
 #include "store/temp_database.h"
 
@@ -109,6 +110,39 @@ TEST_F(ItemServiceTest, TheFeedFiltersItemEventsThroughThePolicy) {
     if (event.entity_type == "item") seen.push_back(event.entity_id);
   EXPECT_EQ(seen, std::vector<std::int64_t>{loose});
   EXPECT_GE(page.value().last_scanned_id, inside);
+}
+
+TEST_F(ItemServiceTest, ACreatedItemTellsItsTypeAndItsEventTheStoredFields) {
+  const std::int64_t task = create(admin_, {{"title", "Plan"}, {"type", "task"}, {"project_id", project_}});
+  const std::int64_t ticket = create(admin_, {{"title", "Broken printer"}});
+  auto read = items_.get_item(admin_, task);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.value().type, "task");
+  EXPECT_EQ(items_.get_item(admin_, ticket).value().type, "ticket");
+
+  const auto item = nlohmann::json::parse(read.value().json);
+  std::vector<store::Event> events;
+  ASSERT_TRUE(temp_.db()
+                  .read([&](store::Txn& txn) -> Status {
+                    TANDEM_ASSIGN(events, store::events_of_entity(txn, "item", task, 0, 10));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, "item.created");
+  EXPECT_EQ(nlohmann::json::parse(events[0].payload), (nlohmann::json{{"number", item["number"]},
+                                                                      {"type", "task"},
+                                                                      {"title", "Plan"},
+                                                                      {"project_id", project_},
+                                                                      {"status_id", item["status_id"]}}));
+  ASSERT_TRUE(temp_.db()
+                  .read([&](store::Txn& txn) -> Status {
+                    TANDEM_ASSIGN(events, store::events_of_entity(txn, "item", ticket, 0, 10));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(nlohmann::json::parse(events[0].payload)["project_id"].is_null());
 }
 
 TEST_F(ItemServiceTest, NumbersAreNeverReusedAndConversionKeepsThem) {

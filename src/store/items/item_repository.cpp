@@ -33,7 +33,7 @@ constexpr std::string_view kItemJsonSelect =
     "'position', items.position, 'version', items.version, 'created_by', items.created_by, "
     "'created_at', " TANDEM_ITEM_INSTANT("created_at") ", 'updated_at', " TANDEM_ITEM_INSTANT("updated_at") ", "
     "'url', '/' || CASE t.key WHEN 'ticket' THEN 'tickets' WHEN 'task' THEN 'tasks' ELSE 'items' END || '/' "
-    "|| items.number), items.id, items.number, items.version "
+    "|| items.number), items.id, items.number, items.version, t.key "
     "FROM items JOIN item_types t ON t.id = items.type_id ";
 
 #undef TANDEM_ITEM_PARTIES
@@ -59,7 +59,7 @@ void append_filter_params(std::vector<Value>& params, const SqlFilter& filter) {
 Result<std::vector<ItemJson>> query_items(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
   std::vector<ItemJson> items;
   TANDEM_TRY(txn.exec(sql, params, [&](const Row& row) {
-    items.push_back({row.int64(1), row.int64(2), row.int64(3), row.text(0)});
+    items.push_back({row.int64(1), row.int64(2), row.int64(3), row.text(0), row.text(4)});
   }));
   return items;
 }

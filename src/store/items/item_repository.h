@@ -20,6 +20,7 @@ struct ItemJson {
   std::int64_t number = 0;
   std::int64_t version = 0;
   std::string json;
+  std::string type;  // the key of its item type ("ticket", "task", …)
 };
 
 /// A party on an item: who ("user", "team", later "customer") and which one.
