@@ -503,6 +503,27 @@ ALTER TABLE users ADD COLUMN language TEXT CHECK (language IN ('en', 'ru'));
 ALTER TABLE customers ADD COLUMN language TEXT CHECK (language IN ('en', 'ru'));
 )sql";
 
+// Messages indexed in item order: each message under the key item_id << 32 | message id, so walking the keys
+// downwards meets the newest items' messages first and a newest-first search stops as soon as its page is
+// full. Contentless (the texts stay in messages and messages_fts); message ids stay below 2^32.
+constexpr std::string_view kItemMessagesSearch = R"sql(
+CREATE VIRTUAL TABLE item_messages_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO item_messages_fts(rowid, body)
+  SELECT (item_id << 32) | id, body FROM messages INDEXED BY messages_by_item ORDER BY item_id, id;
+CREATE TRIGGER item_messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO item_messages_fts(rowid, body) VALUES ((new.item_id << 32) | new.id, new.body);
+END;
+CREATE TRIGGER item_messages_fts_update AFTER UPDATE OF item_id, body ON messages BEGIN
+  INSERT INTO item_messages_fts(item_messages_fts, rowid, body)
+    VALUES ('delete', (old.item_id << 32) | old.id, old.body);
+  INSERT INTO item_messages_fts(rowid, body) VALUES ((new.item_id << 32) | new.id, new.body);
+END;
+CREATE TRIGGER item_messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO item_messages_fts(item_messages_fts, rowid, body)
+    VALUES ('delete', (old.item_id << 32) | old.id, old.body);
+END;
+)sql";
+
 // Time tracking: timers that survive a restart, timesheets with their approval and billing, hourly rates.
 // A timesheet copies its item's project and organization so reports group on its own indexed columns.
 constexpr std::string_view kTimeTracking = R"sql(
@@ -620,6 +641,7 @@ const std::vector<Migration>& all_migrations() {
       {9, "message reads: the last message of an item each user has read", kMessageReads},
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
       {11, "languages: the language of each user's and customer's mail", kLanguages},
+      {12, "messages indexed in item order: newest-first search stops at a full page", kItemMessagesSearch},
   };
   return migrations;
 }

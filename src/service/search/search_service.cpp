@@ -53,6 +53,12 @@ Result<store::TextQuery> text_query(store::Txn& txn, std::string_view q,
   return store::query_completing_last_word(txn, words);
 }
 
+// What a search may show: the items, and of their messages those it may read.
+struct Visibility {
+  SqlFilter items;
+  SqlFilter messages;
+};
+
 SearchResult result_of(store::SearchItemRow item, store::MatchDescription match) {
   return SearchResult{std::move(item), std::move(match.matched_in), match.message_id,
                       snippet_html(match.snippet)};
@@ -75,14 +81,15 @@ Result<std::vector<SearchResult>> results_for(store::Txn& txn, const std::vector
 }
 
 // Newest first: the merge of two walks down the item ids, one over item texts, one over messages.
-Result<SearchPage> newest_page(store::Txn& txn, const store::TextQuery& query, const SqlFilter& visible,
+Result<SearchPage> newest_page(store::Txn& txn, const store::TextQuery& query, const Visibility& visible,
                                std::int64_t before_id, int limit) {
   TANDEM_ASSIGN(const auto text_ids,
-                store::newest_item_text_matches(txn, query, visible, before_id, limit + 1));
+                store::newest_item_text_matches(txn, query, visible.items, before_id, limit + 1));
   // With a full page of text matches, only items above the last of them can still make the page.
   const std::int64_t floor = static_cast<int>(text_ids.size()) > limit ? text_ids.back() : 0;
   TANDEM_ASSIGN(const auto message_ids,
-                store::newest_message_matches(txn, query, visible, floor, before_id, limit + 1));
+                store::newest_message_matches(txn, query, visible.items, visible.messages, floor, before_id,
+                                              limit + 1));
   std::vector<std::int64_t> ids;
   std::set_union(text_ids.begin(), text_ids.end(), message_ids.begin(), message_ids.end(),
                  std::back_inserter(ids), std::greater<>());
@@ -90,7 +97,10 @@ Result<SearchPage> newest_page(store::Txn& txn, const store::TextQuery& query, c
   if (more) ids.resize(static_cast<std::size_t>(limit));
   SearchPage page;
   TANDEM_ASSIGN(page.results, results_for(txn, ids, [&](std::int64_t id) {
-                  return store::describe_item_match(txn, query, id);
+                  // An item only its messages matched needs no look at its own text.
+                  return std::binary_search(text_ids.begin(), text_ids.end(), id, std::greater<>())
+                             ? store::describe_item_match(txn, query, visible.messages, id)
+                             : store::describe_newest_message_match(txn, query, visible.messages, id);
                 }));
   if (more) page.next_cursor = std::to_string(ids.back());
   return page;
@@ -98,20 +108,21 @@ Result<SearchPage> newest_page(store::Txn& txn, const store::TextQuery& query, c
 
 // Best first: each visible item once, at its best match.
 Result<std::vector<store::RankedMatch>> ranked_visible(store::Txn& txn, const store::TextQuery& query,
-                                                       const SqlFilter& visible) {
-  TANDEM_ASSIGN(auto ranked, store::ranked_matches(txn, query));
+                                                       const Visibility& visible) {
+  TANDEM_ASSIGN(auto ranked, store::ranked_matches(txn, query, visible.messages));
   std::vector<store::RankedMatch> best;
   std::unordered_set<std::int64_t> seen;
   for (auto& match : ranked)
     if (seen.insert(match.item_id).second) best.push_back(std::move(match));
-  TANDEM_ASSIGN(const auto visible_ids,
-                store::visible_item_ids(txn, std::vector<std::int64_t>(seen.begin(), seen.end()), visible));
+  TANDEM_ASSIGN(
+      const auto visible_ids,
+      store::visible_item_ids(txn, std::vector<std::int64_t>(seen.begin(), seen.end()), visible.items));
   const std::unordered_set<std::int64_t> shown(visible_ids.begin(), visible_ids.end());
   std::erase_if(best, [&](const auto& match) { return !shown.contains(match.item_id); });
   return best;
 }
 
-Result<SearchPage> ranked_page(store::Txn& txn, const store::TextQuery& query, const SqlFilter& visible,
+Result<SearchPage> ranked_page(store::Txn& txn, const store::TextQuery& query, const Visibility& visible,
                                std::int64_t offset, int limit) {
   const auto start = static_cast<std::size_t>(offset);
   TANDEM_ASSIGN(const auto best, ranked_visible(txn, query, visible));
@@ -125,7 +136,7 @@ Result<SearchPage> ranked_page(store::Txn& txn, const store::TextQuery& query, c
   TANDEM_ASSIGN(page.results, results_for(txn, ids, [&](std::int64_t id) {
                   const auto message_id = message_of.at(id);
                   return message_id ? store::describe_message_match(txn, query, *message_id)
-                                    : store::describe_item_match(txn, query, id);
+                                    : store::describe_item_match(txn, query, visible.messages, id);
                 }));
   if (best.size() > start + ids.size()) page.next_cursor = std::to_string(start + ids.size());
   return page;
@@ -189,7 +200,7 @@ Result<SearchPage> SearchService::search(const Actor& actor, const SearchRequest
   TANDEM_ASSIGN(const auto words, checked_words(request.q));
   TANDEM_ASSIGN(const auto cursor, cursor_value(request.cursor));
   const int limit = std::clamp(request.limit, 1, 100);
-  const SqlFilter visible = Policy::visible_items(actor);
+  const Visibility visible{Policy::visible_items(actor), Policy::visible_messages(actor)};
   SearchPage page;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto query, text_query(txn, request.q, words));

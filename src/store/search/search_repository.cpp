@@ -1,6 +1,7 @@
 #include "store/search/search_repository.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -47,6 +48,12 @@ Result<std::vector<std::int64_t>> ids_of(Txn& txn, const Sql& sql) {
   return ids;
 }
 
+// The lowest key item_messages_fts can give a message of item `item_id` or of a later item.
+std::int64_t first_message_key(std::int64_t item_id) {
+  constexpr std::int64_t kLastKeyedItem = std::numeric_limits<std::int64_t>::max() >> 32;
+  return item_id > kLastKeyedItem ? std::numeric_limits<std::int64_t>::max() : item_id << 32;
+}
+
 // Texts a word must be found in to count as common.
 constexpr int kCommonWordTexts = 10000;
 // The most indexed words a word being typed stands for.
@@ -54,15 +61,6 @@ constexpr int kMaxCompletions = 64;
 
 std::string json_ids(const std::vector<std::int64_t>& ids) {
   return nlohmann::json(ids).dump();
-}
-
-// How many messages match, counting no further than `cap` + 1.
-Result<std::int64_t> count_message_matches(Txn& txn, const TextQuery& query, int cap) {
-  TANDEM_ASSIGN(
-      const auto row,
-      txn.one("SELECT COUNT(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT ?)",
-              {query.expression(), std::int64_t{cap} + 1}));
-  return row->int64(0);
 }
 
 }  // namespace
@@ -113,7 +111,6 @@ Result<TextQuery> query_completing_last_word(Txn& txn, const std::vector<std::st
   } else if (std::any_of(prefix.begin(), prefix.end(),
                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     query.expression_ += '*';
-    query.cheap_per_row_ = false;
   }
   return query;
 }
@@ -130,31 +127,25 @@ Result<std::vector<std::int64_t>> newest_item_text_matches(Txn& txn, const TextQ
 }
 
 Result<std::vector<std::int64_t>> newest_message_matches(Txn& txn, const TextQuery& query,
-                                                         const SqlFilter& visible, std::int64_t after_id,
-                                                         std::int64_t before_id, int limit,
-                                                         int gather_limit) {
-  // Gathering costs about 1 µs per matching message; checking an item about 25 µs: with 1,000,000 items,
-  // 20,000 matching messages is where the two meet for a page of 20.
-  TANDEM_ASSIGN(const auto matches, count_message_matches(txn, query, gather_limit));
-  if (matches <= gather_limit || !query.cheap_per_row())
-    return ids_of(txn,
-                  with_visibility(
-                      "SELECT items.id FROM items WHERE items.id IN ("
-                      "SELECT m.item_id FROM messages_fts CROSS JOIN messages m INDEXED BY messages_item_of "
-                      "ON m.id = messages_fts.rowid WHERE messages_fts MATCH ? "
-                      "AND m.item_id > ? AND m.item_id < ?) AND ",
-                      {query.expression(), after_id, before_id}, visible, " ORDER BY items.id DESC LIMIT ?",
-                      {std::int64_t{limit}}));
-  // A common word: most items have a matching message, so the newest items find them soon.
-  return ids_of(txn, with_visibility("SELECT items.id FROM items WHERE items.id > ? AND items.id < ? AND ",
-                                     {after_id, before_id}, visible,
-                                     " AND EXISTS (SELECT 1 FROM messages m CROSS JOIN messages_fts "
-                                     "ON messages_fts.rowid = m.id WHERE m.item_id = items.id "
-                                     "AND messages_fts MATCH ?) ORDER BY items.id DESC LIMIT ?",
-                                     {query.expression(), std::int64_t{limit}}));
+                                                         const SqlFilter& visible,
+                                                         const SqlFilter& visible_messages,
+                                                         std::int64_t after_id, std::int64_t before_id,
+                                                         int limit) {
+  // item_messages_fts drives the loop down its keys (item_id << 32 | message id): the newest items' messages
+  // come first, so LIMIT stops the walk once enough visible items are seen.
+  Sql sql = with_visibility(
+      "SELECT DISTINCT f.rowid >> 32 FROM item_messages_fts f "
+      "CROSS JOIN items ON items.id = f.rowid >> 32 CROSS JOIN messages m ON m.id = f.rowid & 4294967295 "
+      "WHERE item_messages_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? AND ",
+      {query.expression(), first_message_key(after_id + 1), first_message_key(before_id)}, visible, " AND ",
+      {});
+  sql = with_visibility(std::move(sql.text), std::move(sql.params), visible_messages,
+                        " ORDER BY f.rowid DESC LIMIT ?", {std::int64_t{limit}});
+  return ids_of(txn, sql);
 }
 
-Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query) {
+Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query,
+                                                const SqlFilter& visible_messages) {
   std::vector<RankedMatch> ranked;
   // bm25 reads every scored text's statistics: scoring only the newest matches bounds the cost.
   TANDEM_TRY(
@@ -163,14 +154,14 @@ Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query
                {query.expression(), std::int64_t{kRankWindow}}, [&](const Row& row) {
                  ranked.push_back({row.int64(0), std::nullopt, row.real(1)});
                }));
-  TANDEM_TRY(
-      txn.exec("SELECT m.item_id, f.id, f.score FROM (SELECT rowid AS id, bm25(messages_fts) AS score FROM "
-               "messages_fts "
-               "WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
-               "CROSS JOIN messages m INDEXED BY messages_item_of ON m.id = f.id",
-               {query.expression(), std::int64_t{kRankWindow}}, [&](const Row& row) {
-                 ranked.push_back({row.int64(0), row.int64(1), row.real(2)});
-               }));
+  const Sql messages = with_visibility(
+      "SELECT m.item_id, f.id, f.score FROM (SELECT rowid AS id, bm25(messages_fts) AS score FROM "
+      "messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
+      "CROSS JOIN messages m INDEXED BY messages_item_of ON m.id = f.id WHERE ",
+      {query.expression(), std::int64_t{kRankWindow}}, visible_messages, "", {});
+  TANDEM_TRY(txn.exec(messages.text, messages.params, [&](const Row& row) {
+    ranked.push_back({row.int64(0), row.int64(1), row.real(2)});
+  }));
   std::stable_sort(ranked.begin(), ranked.end(), [](const RankedMatch& a, const RankedMatch& b) {
     return a.score != b.score ? a.score < b.score : a.item_id > b.item_id;
   });
@@ -185,6 +176,7 @@ Result<std::vector<std::int64_t>> visible_item_ids(Txn& txn, const std::vector<s
 }
 
 Result<std::optional<MatchDescription>> describe_item_match(Txn& txn, const TextQuery& query,
+                                                            const SqlFilter& visible_messages,
                                                             std::int64_t item_id) {
   TANDEM_ASSIGN(const auto text, txn.one("SELECT snippet(items_fts, 0, char(1), char(2), '…', 16), "
                                          "snippet(items_fts, 1, char(1), char(2), '…', 16) "
@@ -196,11 +188,18 @@ Result<std::optional<MatchDescription>> describe_item_match(Txn& txn, const Text
       return std::optional(MatchDescription{"title", std::nullopt, std::move(title)});
     return std::optional(MatchDescription{"description", std::nullopt, text->text(1)});
   }
-  TANDEM_ASSIGN(const auto message,
-                txn.one("SELECT m.id, snippet(messages_fts, 0, char(1), char(2), '…', 16) "
-                        "FROM messages m CROSS JOIN messages_fts ON messages_fts.rowid = m.id "
-                        "WHERE m.item_id = ? AND messages_fts MATCH ? ORDER BY m.id DESC LIMIT 1",
-                        {item_id, query.expression()}));
+  return describe_newest_message_match(txn, query, visible_messages, item_id);
+}
+
+Result<std::optional<MatchDescription>> describe_newest_message_match(Txn& txn, const TextQuery& query,
+                                                                      const SqlFilter& visible_messages,
+                                                                      std::int64_t item_id) {
+  const Sql newest = with_visibility(
+      "SELECT m.id, snippet(messages_fts, 0, char(1), char(2), '…', 16) "
+      "FROM messages m CROSS JOIN messages_fts ON messages_fts.rowid = m.id "
+      "WHERE m.item_id = ? AND messages_fts MATCH ? AND ",
+      {item_id, query.expression()}, visible_messages, " ORDER BY m.id DESC LIMIT 1", {});
+  TANDEM_ASSIGN(const auto message, txn.one(newest.text, newest.params));
   if (!message) return std::optional<MatchDescription>{};
   return std::optional(MatchDescription{"message", message->int64(0), message->text(1)});
 }

@@ -26,16 +26,12 @@ class TextQuery {
   explicit TextQuery(const std::vector<std::string>& words);
   /// The FTS5 expression: each word as a quoted string.
   const std::string& expression() const { return expression_; }
-  /// False for an FTS5 prefix query, which gathers every match before it can test one row: such a query
-  /// must test rows in bulk, never one by one.
-  bool cheap_per_row() const { return cheap_per_row_; }
 
  private:
   friend Result<TextQuery> query_completing_last_word(Txn& txn, const std::vector<std::string>& words);
   TextQuery() = default;
 
   std::string expression_;
-  bool cheap_per_row_ = true;
 };
 
 /// The query for `words` (at least one) whose last word, being typed, also stands for the longer indexed
@@ -76,27 +72,34 @@ struct SearchItemRow {
 Result<std::vector<std::int64_t>> newest_item_text_matches(Txn& txn, const TextQuery& query,
                                                            const SqlFilter& visible, std::int64_t before_id,
                                                            int limit);
-/// Ids of the items visible through `visible` with a matching message, between `after_id` and
-/// `before_id` (both exclusive), newest first, at most `limit`. Gathers the matching messages when there
-/// are at most `gather_limit` (or the query is not cheap per row), else checks the items of the range
-/// newest first until it has `limit` (cheaper for common words).
+/// Ids of the items visible through `visible` with a message visible through `visible_messages` that
+/// matches, between `after_id` and `before_id` (both exclusive), newest first, at most `limit`. Walks the
+/// messages in item order from the newest item down and stops early.
 Result<std::vector<std::int64_t>> newest_message_matches(Txn& txn, const TextQuery& query,
-                                                         const SqlFilter& visible, std::int64_t after_id,
-                                                         std::int64_t before_id, int limit,
-                                                         int gather_limit = 20000);
+                                                         const SqlFilter& visible,
+                                                         const SqlFilter& visible_messages,
+                                                         std::int64_t after_id, std::int64_t before_id,
+                                                         int limit);
 /// How many of the newest matching texts of each source a ranked search scores.
 inline constexpr int kRankWindow = 1000;
 
-/// Every match among the newest kRankWindow matching item texts (title weighs double) and the newest
-/// kRankWindow matching messages, best bm25 score first (ties: newest item first).
-Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query);
+/// Every match among the newest kRankWindow matching item texts (title weighs double) and those of the
+/// newest kRankWindow matching messages that `visible_messages` lets through, best bm25 score first (ties:
+/// newest item first).
+Result<std::vector<RankedMatch>> ranked_matches(Txn& txn, const TextQuery& query,
+                                                const SqlFilter& visible_messages);
 /// Those of `ids` that `visible` lets through, in no particular order.
 Result<std::vector<std::int64_t>> visible_item_ids(Txn& txn, const std::vector<std::int64_t>& ids,
                                                    const SqlFilter& visible);
-/// Where the item matches: its title, else its description, else its newest matching message; nullopt
-/// when nothing of it matches.
+/// Where the item matches: its title, else its description, else its newest matching message that
+/// `visible_messages` lets through; nullopt when nothing of it matches.
 Result<std::optional<MatchDescription>> describe_item_match(Txn& txn, const TextQuery& query,
+                                                            const SqlFilter& visible_messages,
                                                             std::int64_t item_id);
+/// The item's newest matching message that `visible_messages` lets through; nullopt when none matches.
+Result<std::optional<MatchDescription>> describe_newest_message_match(Txn& txn, const TextQuery& query,
+                                                                      const SqlFilter& visible_messages,
+                                                                      std::int64_t item_id);
 /// The snippet of one matching message; nullopt when it does not match.
 Result<std::optional<MatchDescription>> describe_message_match(Txn& txn, const TextQuery& query,
                                                                std::int64_t message_id);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "store/temp_database.h"
@@ -59,18 +60,23 @@ class SearchRepositoryTest : public ::testing::Test {
   }
 
   std::vector<std::int64_t> found(std::int64_t after, std::int64_t before, int limit, bool agent,
-                                  int gather_limit) {
+                                  const std::string& word = "needle",
+                                  const SqlFilter& visible_messages = {"1", {}}) {
     const SqlFilter visible =
         Policy::visible_items(agent ? Actor::user(2, Role::agent, "A") : Actor::system());
     std::vector<std::int64_t> ids;
     EXPECT_TRUE(temp_.db()
                     .read([&](Txn& txn) -> Status {
-                      TANDEM_ASSIGN(ids, newest_message_matches(txn, TextQuery({"needle"}), visible, after,
-                                                                before, limit, gather_limit));
+                      TANDEM_ASSIGN(ids, newest_message_matches(txn, TextQuery({word}), visible,
+                                                                visible_messages, after, before, limit));
                       return {};
                     })
                     .ok());
     return ids;
+  }
+
+  void write(const std::string& sql) {
+    ASSERT_TRUE(temp_.db().write([&](Txn& txn) { return txn.exec(sql, {}); }).ok()) << sql;
   }
 
   TempDatabase temp_{"search-repository-test"};
@@ -79,15 +85,69 @@ class SearchRepositoryTest : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(SearchRepositoryTest, GatheringAndCheckingItemByItemAgree) {
+TEST_F(SearchRepositoryTest, MessageMatchesComeNewestItemFirstWithinTheRange) {
   ASSERT_GT(with_needle_.size(), 50u);
   for (const bool agent : {false, true})
     for (const auto& [after, before, limit] : std::vector<std::tuple<std::int64_t, std::int64_t, int>>{
-             {0, 1000, 21}, {0, 1000, 500}, {50, 150, 10}, {120, 121, 5}, {0, 1, 5}}) {
-      const auto want = expected(after, before, limit, agent);
-      EXPECT_EQ(found(after, before, limit, agent, /*gather_limit=*/1000), want) << after << " " << before;
-      EXPECT_EQ(found(after, before, limit, agent, /*gather_limit=*/0), want) << after << " " << before;
-    }
+             {0, 1000, 21},
+             {0, 1000, 500},
+             {50, 150, 10},
+             {120, 121, 5},
+             {0, 1, 5},
+             {0, std::numeric_limits<std::int64_t>::max(), 7}})
+      EXPECT_EQ(found(after, before, limit, agent), expected(after, before, limit, agent))
+          << after << " " << before;
+}
+
+TEST_F(SearchRepositoryTest, TheItemOrderedMessageIndexFollowsNewEditedMovedAndDeletedMessages) {
+  write(
+      "INSERT INTO messages(id, item_id, visibility, author_kind, body, body_html, created_at, updated_at) "
+      "VALUES (601, 7, 'public', 'user', 'a thimble', '', 0, 0), "
+      "(602, 9, 'public', 'user', 'another thimble', '', 0, 0)");
+  EXPECT_EQ(found(0, 1000, 10, false, "thimble"), (std::vector<std::int64_t>{9, 7}));
+  write("UPDATE messages SET body = 'a spindle' WHERE id = 601");
+  EXPECT_EQ(found(0, 1000, 10, false, "thimble"), (std::vector<std::int64_t>{9}));
+  EXPECT_EQ(found(0, 1000, 10, false, "spindle"), (std::vector<std::int64_t>{7}));
+  write("UPDATE messages SET item_id = 150 WHERE id = 601");
+  EXPECT_EQ(found(0, 1000, 10, false, "spindle"), (std::vector<std::int64_t>{150}));
+  write("DELETE FROM messages WHERE id IN (601, 602)");
+  EXPECT_EQ(found(0, 1000, 10, false, "spindle"), std::vector<std::int64_t>{});
+  EXPECT_EQ(found(0, 1000, 10, false, "thimble"), std::vector<std::int64_t>{});
+  // A deleted item takes its messages out of the index too: it holds one entry for each message left.
+  write("DELETE FROM items WHERE id = 40");
+  ASSERT_TRUE(temp_.db()
+                  .read([&](Txn& txn) -> Status {
+                    TANDEM_ASSIGN(const auto row,
+                                  txn.one("SELECT COUNT(*) FROM item_messages_fts WHERE item_messages_fts "
+                                          "MATCH 'needle OR hay'",
+                                          {}));
+                    TANDEM_ASSIGN(const auto messages, txn.one("SELECT COUNT(*) FROM messages", {}));
+                    EXPECT_EQ(row->int64(0), messages->int64(0));
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_F(SearchRepositoryTest, InternalNotesMatchOnlyForThoseWhoMayReadThem) {
+  write(
+      "INSERT INTO messages(id, item_id, visibility, author_kind, body, body_html, created_at, updated_at) "
+      "VALUES (601, 11, 'internal', 'user', 'a private thimble', '', 0, 0), "
+      "(602, 13, 'public', 'user', 'a public thimble', '', 0, 0)");
+  const SqlFilter customer = Policy::visible_messages(Actor::customer(5, 0, "C", PortalScope{}));
+  EXPECT_EQ(found(0, 1000, 10, false, "thimble", customer), (std::vector<std::int64_t>{13}));
+  EXPECT_EQ(found(0, 1000, 10, false, "thimble", Policy::visible_messages(Actor::user(2, Role::agent, "A"))),
+            (std::vector<std::int64_t>{13, 11}));
+  ASSERT_TRUE(temp_.db()
+                  .read([&](Txn& txn) -> Status {
+                    TANDEM_ASSIGN(const auto note,
+                                  describe_item_match(txn, TextQuery({"thimble"}), customer, 11));
+                    EXPECT_FALSE(note.has_value());
+                    TANDEM_ASSIGN(const auto ranked, ranked_matches(txn, TextQuery({"thimble"}), customer));
+                    EXPECT_EQ(ranked.size(), 1u);
+                    for (const auto& match : ranked) EXPECT_EQ(match.message_id, 602);
+                    return {};
+                  })
+                  .ok());
 }
 
 TEST_F(SearchRepositoryTest, QueriesQuoteEveryWord) {
@@ -108,22 +168,19 @@ TEST_F(SearchRepositoryTest, AWordBeingTypedStandsForTheIndexedWordsItBegins) {
           .ok());
   const auto completed = [&](std::vector<std::string> words) {
     std::string expression;
-    bool cheap = false;
     EXPECT_TRUE(temp_.db()
                     .read([&](Txn& txn) -> Status {
                       TANDEM_ASSIGN(const auto query, query_completing_last_word(txn, words));
                       expression = query.expression();
-                      cheap = query.cheap_per_row();
                       return {};
                     })
                     .ok());
-    return std::pair{expression, cheap};
+    return expression;
   };
   // "needle" is in 200 messages, "needles" and "needlework" in one title: the most found come first.
-  EXPECT_EQ(completed({"a", "NEEDL"}),
-            std::pair(std::string("\"a\" AND (\"needle\" OR \"needles\" OR \"needlework\")"), true));
-  EXPECT_EQ(completed({"zzz"}).first, "\"zzz\"");  // no word begins so: nothing matches
-  EXPECT_EQ(completed({"Ärg"}), std::pair(std::string("\"Ärg\"*"), false));  // left to FTS5's folding
+  EXPECT_EQ(completed({"a", "NEEDL"}), "\"a\" AND (\"needle\" OR \"needles\" OR \"needlework\")");
+  EXPECT_EQ(completed({"zzz"}), "\"zzz\"");   // no word begins so: nothing matches
+  EXPECT_EQ(completed({"Ärg"}), "\"Ärg\"*");  // left to FTS5's folding
 }
 
 }  // namespace tandem::store
