@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // `npm run dev` forwards API and live traffic to a running tandem server (TANDEM_URL, default port 8080).
@@ -30,8 +30,43 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Names in index.html the app chunk that the entry imports (src/start.tsx), with the chunks and styles it
+ * needs, so that the browser fetches and compiles them while the entry starts the first reads (and the service
+ * worker finds them to keep). Styles are preloaded, not applied: a stylesheet would hold the entry back.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'tandem-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/start.tsx'));
+        if (app === undefined) throw new Error('preloadApp: no chunk for src/start.tsx');
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          if (chunk === undefined || chunk.isEntry || scripts.has(fileName)) return;
+          scripts.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        const link = (attrs: Record<string, string>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
+        return [
+          ...[...scripts].map((href) => link({ rel: 'modulepreload', href: `/${href}`, crossorigin: '' })),
+          ...[...styles].map((href) => link({ rel: 'preload', as: 'style', href: `/${href}` })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), preloadApp()],
   server: {
     proxy: { '/api': { target: server, ws: true } },
   },

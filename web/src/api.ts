@@ -65,8 +65,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, retryAfter);
 }
 
-// Reads started before the app rendered, each kept for the first request of the same path while fresh.
-const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+// Reads started before the app rendered, each kept for the first request of the same path while fresh;
+// `value` holds the answer once it has arrived.
+const early = new Map<string, { answer: Promise<unknown>; at: number; value?: unknown }>();
 const EARLY_FRESH_MS = 10_000;
 
 /**
@@ -76,10 +77,22 @@ const EARLY_FRESH_MS = 10_000;
  */
 export function readEarly(paths: readonly string[]): void {
   for (const path of paths) {
-    const answer = send('GET', path);
-    answer.catch(() => undefined);
-    early.set(path, { answer, at: performance.now() });
+    const entry: { answer: Promise<unknown>; at: number; value?: unknown } = { answer: send('GET', path), at: performance.now() };
+    entry.answer.then(
+      (value) => (entry.value = value),
+      () => undefined,
+    );
+    early.set(path, entry);
   }
+}
+
+/**
+ * The answer of an early read of `path` when it has already arrived (and is still waiting to be taken), else
+ * undefined; it stays there for the request that takes it. Lets a screen show that data in its first render.
+ */
+export function arrivedEarly<T>(path: string): T | undefined {
+  const entry = early.get(path);
+  return entry !== undefined && performance.now() - entry.at < EARLY_FRESH_MS ? (entry.value as T | undefined) : undefined;
 }
 
 function request(method: Method, path: string, body?: unknown): Promise<unknown> {

@@ -2,37 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
-
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'tandem.language';
+import { LANGUAGE_KEY, initialLanguage, isLanguage, type Language } from './language';
 
 export const resources = {
   en: { translation: en },
   ru: { translation: ru satisfies typeof en },
 } as const;
-
-function isLanguage(value: string | null | undefined): value is Language {
-  return LANGUAGES.some((lang) => lang === value);
-}
-
-function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function browserLanguage(): Language {
-  const preferred = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
-}
 
 function reflectLanguage(lang: string): void {
   document.documentElement.lang = lang;
@@ -40,11 +15,10 @@ function reflectLanguage(lang: string): void {
 
 /** Starts i18next synchronously in the remembered language, else the browser's, else English. */
 export function setupI18n(): void {
-  const stored = storedLanguage();
   i18n.on('languageChanged', reflectLanguage);
   void i18n.use(initReactI18next).init({
     resources,
-    lng: isLanguage(stored) ? stored : browserLanguage(),
+    lng: initialLanguage(),
     fallbackLng: 'en',
     initAsync: false,
     interpolation: { escapeValue: false },
@@ -59,7 +33,7 @@ export function adoptLanguage(lang: string | null | undefined): void {
 /** Shows the UI in `lang` and remembers the choice for later visits. */
 export function changeLanguage(lang: Language): void {
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    localStorage.setItem(LANGUAGE_KEY, lang);
   } catch {
     // Storage may be unavailable (private mode); the switch still applies to this visit.
   }

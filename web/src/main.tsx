@@ -1,21 +1,13 @@
-// The base stylesheet comes first so that component styles imported below can refine it.
-import './styles/base.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// The entry is small and free of React on purpose: it starts the reads the first screen waits for while the
+// browser fetches and compiles the app (start.tsx), which is most of the code, and uses that wait to build the
+// date formatter the list needs (its first build loads locale data: tens of milliseconds).
 import { startFirstReads } from './data/boot';
-import { setupI18n } from './i18n';
+import { initialLanguage } from './language';
+import { prepareRelativeTime } from './time/relativeTime';
 
 startFirstReads(window.location.pathname);
-setupI18n();
-
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./start');
+window.setTimeout(() => prepareRelativeTime(initialLanguage()), 0);
 
 // The service worker keeps the app shell for fast starts and offline use (production builds only).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, fetchAll } from '../api';
+import { ApiError, api, arrivedEarly, fetchAll, pageUrl, type Page } from '../api';
 import type { Item } from '../model';
 import { useLiveEvents } from './live';
-import { scopeQuery, type Scope } from './workspace';
+import { FIRST_PAGE } from './scope';
 
 /** Items of some types in a scope, kept current by live events. */
 export interface ItemSet {
@@ -14,18 +14,22 @@ export interface ItemSet {
   upsert: (item: Item) => void;
 }
 
-/** Rows of the first page of an item list: few, to show them at once. */
-export const FIRST_PAGE = 50;
+// The items loaded for one query, so that a new query never shows the rows of the one before.
+interface Loaded {
+  query: string;
+  items: Item[];
+}
 
-/** The query of the item list of `typeKeys` in `scope`, newest change first. */
-export function itemsQuery(typeKeys: readonly string[], scope: Scope): string {
-  const narrow = scopeQuery(scope);
-  return `type=${typeKeys.join(',')}&sort=-updated_at${narrow === '' ? '' : `&${narrow}`}`;
+const NOTHING: Item[] = [];
+
+/** The first page of `query` when its early read has arrived: the list shows it in its very first render. */
+function arrivedFirstPage(query: string): Loaded {
+  return { query, items: arrivedEarly<Page<Item>>(pageUrl(`/items?${query}`, FIRST_PAGE))?.data ?? NOTHING };
 }
 
 /** Loads every item matching `query` (`type=ticket&project_id=3`…), page by page, and follows live changes. */
 export function useItems(query: string, belongs: (item: Item) => boolean): ItemSet {
-  const [items, setItems] = useState<Item[]>([]);
+  const [loaded, setLoaded] = useState<Loaded>(() => arrivedFirstPage(query));
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
 
@@ -33,8 +37,7 @@ export function useItems(query: string, belongs: (item: Item) => boolean): ItemS
     const abort = new AbortController();
     setLoading(true);
     setError(null);
-    setItems([]);
-    fetchAll<Item>(`/items?${query}`, (rows) => setItems(rows), abort.signal, FIRST_PAGE).then(
+    fetchAll<Item>(`/items?${query}`, (rows) => setLoaded({ query, items: rows }), abort.signal, FIRST_PAGE).then(
       () => !abort.signal.aborted && setLoading(false),
       (err: unknown) => {
         if (abort.signal.aborted) return;
@@ -45,9 +48,16 @@ export function useItems(query: string, belongs: (item: Item) => boolean): ItemS
     return () => abort.abort();
   }, [query]);
 
+  // Changes to the items of this query; those of another are dropped (its rows are on their way).
+  const change = useCallback(
+    (update: (items: Item[]) => Item[]) =>
+      setLoaded((current) => (current.query === query ? { query, items: update(current.items) } : current)),
+    [query],
+  );
+
   const upsert = useCallback(
     (item: Item) => {
-      setItems((current) => {
+      change((current) => {
         const index = current.findIndex((candidate) => candidate.id === item.id);
         const keep = belongs(item);
         if (index < 0) return keep ? [item, ...current] : current;
@@ -57,22 +67,21 @@ export function useItems(query: string, belongs: (item: Item) => boolean): ItemS
         return next;
       });
     },
-    [belongs],
+    [belongs, change],
   );
 
   useLiveEvents((event) => {
     if (event.entity_type !== 'item') return;
     if (event.kind === 'item.deleted') {
-      setItems((current) => current.filter((item) => item.id !== event.entity_id));
+      change((current) => current.filter((item) => item.id !== event.entity_id));
       return;
     }
     api.get<Item>(`/items/${event.entity_id}`).then(upsert, (err: unknown) => {
-      if (err instanceof ApiError && err.status === 404)
-        setItems((current) => current.filter((item) => item.id !== event.entity_id));
+      if (err instanceof ApiError && err.status === 404) change((current) => current.filter((item) => item.id !== event.entity_id));
     });
   });
 
-  return { items, loading, error, upsert };
+  return { items: loaded.query === query ? loaded.items : NOTHING, loading, error, upsert };
 }
 
 /** Finds the item with `number` (as in a web link); null when there is none the user may see. */

@@ -1,15 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { PAGE, api, fetchAll, pageUrl, type User } from '../api';
+import { api, fetchAll, type User } from '../api';
 import { UnavailablePage } from '../components/auth/UnavailablePage';
 import type { CustomField, ItemType, Modules, Portfolio, Project, Status, Team, Tree } from '../model';
+import { READ, LIST } from './boot';
 import { useLiveEvents } from './live';
-
-/** What the item views are narrowed to: everything, or one portfolio, project or folder. */
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'portfolio'; id: number }
-  | { kind: 'project'; id: number }
-  | { kind: 'folder'; id: number; projectId: number };
+import { rememberScope, storedScope, type Scope } from './scope';
 
 /** The reference data every screen needs, loaded once after sign-in and refreshed by live events. */
 export interface Workspace {
@@ -36,27 +31,8 @@ export interface Workspace {
 const Context = createContext<Workspace | null>(null);
 // Changes to these leave the reference data as it is.
 const DATA_ENTITIES = new Set(['item', 'timer', 'timesheet']);
-const SCOPE_KEY = 'tandem.scope';
-
-/** The scope chosen last in this browser (everything when none was). */
-export function storedScope(): Scope {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(SCOPE_KEY) ?? 'null');
-    if (typeof value === 'object' && value !== null && 'kind' in value) return value as Scope;
-  } catch {
-    // A damaged value falls back to everything.
-  }
-  return { kind: 'all' };
-}
 
 type Loaded = Omit<Workspace, 'me' | 'scope' | 'setScope' | 'reload' | 'statusById' | 'userById' | 'teamById' | 'projectById'>;
-
-// What the workspace reads: single resources, and lists read to the end.
-const READ = { modules: '/settings/modules', tree: '/tree' } as const;
-const LIST = { types: '/item-types', users: '/users', teams: '/teams', projects: '/projects', portfolios: '/portfolios', fields: '/custom-fields' } as const;
-
-/** The first requests that loading the workspace makes, for starting them early. */
-export const WORKSPACE_READS: readonly string[] = [...Object.values(READ), ...Object.values(LIST).map((path) => pageUrl(path, PAGE))];
 
 async function loadWorkspace(): Promise<Loaded> {
   const [modules, types, users, teams, projects, portfolios, tree, fields] = await Promise.all([
@@ -97,11 +73,7 @@ export function WorkspaceProvider({ me, children, fallback }: { me: User; childr
 
   const setScope = useCallback((next: Scope) => {
     setScopeState(next);
-    try {
-      localStorage.setItem(SCOPE_KEY, JSON.stringify(next));
-    } catch {
-      // The choice still applies to this visit.
-    }
+    rememberScope(next);
   }, []);
 
   const value = useMemo<Workspace | null>(() => {
@@ -140,20 +112,6 @@ export function useWorkspace(): Workspace {
   const value = useContext(Context);
   if (value === null) throw new Error('useWorkspace outside WorkspaceProvider');
   return value;
-}
-
-/** The query parameters that narrow an item list to `scope`. */
-export function scopeQuery(scope: Scope): string {
-  switch (scope.kind) {
-    case 'all':
-      return '';
-    case 'portfolio':
-      return `portfolio_id=${scope.id}`;
-    case 'project':
-      return `project_id=${scope.id}`;
-    case 'folder':
-      return `folder_id=${scope.id}`;
-  }
 }
 
 /** The name of a party (user or team) for display. */

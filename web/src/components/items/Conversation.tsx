@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../model';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
-import { relativeTime } from './ItemBits';
+import { relativeTime } from '../../time/relativeTime';
 
 /** The messages of an item, oldest first; internal notes look unlike public replies. */
 export function Conversation({ messages }: { messages: Message[] }) {

@@ -9,7 +9,8 @@ import { Icon } from '../ui/Icon';
 import { VirtualList } from '../ui/VirtualList';
 import { TimerControl } from '../time/TimerControl';
 import type { Column, Sort } from './itemSort';
-import { PriorityBadge, StatusPill, relativeTime } from './ItemBits';
+import { relativeTime } from '../../time/relativeTime';
+import { PriorityBadge, StatusPill } from './ItemBits';
 
 interface FlatListProps {
   rows: ListRow[];

@@ -6,7 +6,7 @@ import { describeError } from '../../describeError';
 import type { Item, ItemEvent, Party } from '../../model';
 import { Alert } from '../ui/Alert';
 import { Icon } from '../ui/Icon';
-import { relativeTime } from './ItemBits';
+import { relativeTime } from '../../time/relativeTime';
 
 function isParty(value: unknown): value is Party {
   return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;

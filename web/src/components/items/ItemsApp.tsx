@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { itemsQuery, useItems } from '../../data/items';
+import { useItems } from '../../data/items';
+import { itemsQuery } from '../../data/scope';
 import { useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace, type Scope } from '../../data/workspace';
+import type { Scope } from '../../data/scope';
+import { useWorkspace } from '../../data/workspace';
 import type { TreeFolder, TreePortfolio, TreeProject } from '../../model';
 import { Icon } from '../ui/Icon';
 

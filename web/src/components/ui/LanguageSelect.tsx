@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, changeLanguage, type Language } from '../../i18n';
+import { changeLanguage } from '../../i18n';
+import { LANGUAGES, type Language } from '../../language';
 import { Icon } from './Icon';
 
 /**

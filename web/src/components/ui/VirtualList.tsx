@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type UIEvent } from 'react';
 
 interface VirtualListProps {
   count: number;
@@ -18,12 +18,13 @@ const OVERSCAN = 8;
 export function VirtualList({ count, rowHeight, renderRow, scrollToIndex, className, label, role }: VirtualListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
+  // The window's height until the list has been measured: enough rows, without asking the browser to lay out
+  // the page in the middle of the first render.
+  const [height, setHeight] = useState(() => window.innerHeight);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = box.current;
     if (element === null) return;
-    setHeight(element.clientHeight);
     const observer = new ResizeObserver(() => setHeight(element.clientHeight));
     observer.observe(element);
     return () => observer.disconnect();
