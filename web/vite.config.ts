@@ -58,7 +58,7 @@ function preloadApp(): Plugin {
         const link = (attrs: Record<string, string>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
         return [
           ...[...scripts].map((href) => link({ rel: 'modulepreload', href: `/${href}`, crossorigin: '' })),
-          ...[...styles].map((href) => link({ rel: 'preload', as: 'style', href: `/${href}` })),
+          ...[...styles].map((href) => link({ rel: 'preload', as: 'style', href: `/${href}`, crossorigin: '' })),
         ];
       },
     },

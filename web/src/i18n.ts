@@ -1,4 +1,5 @@
-import i18n from 'i18next';
+import i18n, { type TFunction } from 'i18next';
+import { useSyncExternalStore } from 'react';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
@@ -38,4 +39,32 @@ export function changeLanguage(lang: Language): void {
     // Storage may be unavailable (private mode); the switch still applies to this visit.
   }
   void i18n.changeLanguage(lang);
+}
+
+/** A language's `t`, and the language, as the many-times-rendered components get them. */
+export interface SharedTranslation {
+  t: TFunction;
+  language: string;
+}
+
+const shared = new Map<string, SharedTranslation>();
+
+function subscribeToLanguage(onChange: () => void): () => void {
+  i18n.on('languageChanged', onChange);
+  return () => i18n.off('languageChanged', onChange);
+}
+
+/**
+ * `t` of the current language for components rendered many times at once (list rows, cards, their badges):
+ * unlike react-i18next's useTranslation, which copies the i18next instance for each component it mounts, it
+ * keeps nothing per component. Re-renders the component when the language changes.
+ */
+export function useSharedTranslation(): SharedTranslation {
+  const language = useSyncExternalStore(subscribeToLanguage, () => i18n.language);
+  let translation = shared.get(language);
+  if (translation === undefined) {
+    translation = { t: i18n.getFixedT(language), language };
+    shared.set(language, translation);
+  }
+  return translation;
 }

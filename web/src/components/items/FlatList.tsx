@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partyName, useWorkspace } from '../../data/workspace';
 import { useMediaQuery } from '../../hooks/useMediaQuery';
+import { useSharedTranslation } from '../../i18n';
 import type { Item } from '../../model';
 import type { ListRow } from './itemGroups';
 import { Avatar } from '../ui/Avatar';
@@ -139,7 +140,7 @@ interface RowProps {
 
 // Rows re-render only when their item or selection changes, so scrolling just places them.
 const Row = memo(function Row({ item, index, columns, selected, open, onOpen }: RowProps) {
-  const { i18n } = useTranslation();
+  const { language } = useSharedTranslation();
   const ws = useWorkspace();
   const project = item.project_id === null ? null : ws.projectById.get(item.project_id);
   const has = (column: Column) => columns.includes(column);
@@ -190,7 +191,7 @@ const Row = memo(function Row({ item, index, columns, selected, open, onOpen }: 
       )}
       {has('updated') && (
         <div role="cell" className="cell cell-updated">
-          {relativeTime(item.updated_at, i18n.language)}
+          {relativeTime(item.updated_at, language)}
         </div>
       )}
     </div>

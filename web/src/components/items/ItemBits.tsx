@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace';
+import { useSharedTranslation } from '../../i18n';
 
 /** The drag-and-drop data type that carries an item id between the views. */
 export const ITEM_DRAG_TYPE = 'application/x-tandem-item';
@@ -18,7 +18,7 @@ export function StatusPill({ statusId }: { statusId: number }) {
 
 /** Priority 0–5 as a short label; 0 shows nothing. */
 export function PriorityBadge({ priority }: { priority: number }) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   if (priority <= 0) return <span className="priority priority-0">—</span>;
   return <span className={`priority priority-${priority}`}>{t(`items.priorities.${priority}` as 'items.priorities.1')}</span>;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { partyName, useWorkspace } from '../../data/workspace';
 import { describeError } from '../../describeError';
+import { useSharedTranslation } from '../../i18n';
 import type { Item, ItemType, Status } from '../../model';
 import { Alert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
@@ -179,7 +180,7 @@ interface CardProps {
 }
 
 function Card({ item, open, focus, carried, onOpen, onStep, grip }: CardProps) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const self = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focus) self.current?.focus();

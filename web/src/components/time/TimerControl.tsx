@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { elapsedSeconds, useNow, useTimers } from '../../data/timers';
+import { useSharedTranslation } from '../../i18n';
 import { formatClock } from '../../time/duration';
 import { Icon } from '../ui/Icon';
 import '../../styles/timer.css';
@@ -14,7 +14,7 @@ interface TimerControlProps {
 
 /** Start, pause, resume and stop the user's timer on one item, with its live clock. */
 export function TimerControl({ itemId, itemNumber, compact = false }: TimerControlProps) {
-  const { t } = useTranslation();
+  const { t } = useSharedTranslation();
   const timers = useTimers();
   const timer = timers.timers.find((candidate) => candidate.item_id === itemId);
   const now = useNow(timer?.state === 'running');
