@@ -1,11 +1,7 @@
 // Cold first visits of /tickets in Chromium: prints the median and worst time from navigation start to the
 // first list row, and the requests that came before it, for a local network and a slower one.
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { BASE_URL, recordFigures, signedInBrowser } from './browser.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium, request } = require('playwright-core');
-const BASE_URL = process.env.TANDEM_URL;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const NETWORKS = {
   local: null,
@@ -13,16 +9,7 @@ const NETWORKS = {
   'slower (40 ms RTT, 20 Mbit/s)': { offline: false, latency: 40, downloadThroughput: 2.5e6, uploadThroughput: 2.5e6 },
 };
 
-const api = await request.newContext({ baseURL: BASE_URL });
-const login = await api.post('/api/v1/auth/login', { data: { email: 'bench@tandem.test', password: 'correct horse battery' } });
-if (!login.ok()) throw new Error(`login answered ${login.status()}`);
-const storageState = await api.storageState();
-await api.dispose();
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const { browser, storageState } = await signedInBrowser();
 
 // Records, in the page, when the first row of the list appears (performance.now() counts from navigation).
 const watchFirstRow = () => {
@@ -72,6 +59,4 @@ for (const [name, network] of Object.entries(NETWORKS)) {
   console.log(`  requests before it (start-end ms): ${last.requests.join(', ')}`);
 }
 await browser.close();
-const results = new URL('../results/', import.meta.url);
-mkdirSync(results, { recursive: true });
-appendFileSync(new URL('web.jsonl', results), `${JSON.stringify(figures)}\n`);
+recordFigures(figures);
