@@ -196,14 +196,23 @@ net::Response ApiApp::web_page(const net::Request& request) const {
                         request.request_id);
 }
 
-Result<Actor> ApiApp::authenticate_live(net::Request& request) {
+Result<net::LiveAdmission> ApiApp::authenticate_live(net::Request& request) {
   RequestContext context{request, std::nullopt};
   TANDEM_TRY(authenticate(context));
   if (context.identity && context.identity->session_id != 0 && !same_origin(request))
     return Error::make(ErrorCode::forbidden, "the live channel only accepts pages of this server");
   if (!context.identity || !Policy::can(request.actor, Action::subscribe_live))
     return Error::make(ErrorCode::unauthenticated, "sign in first");
-  return request.actor;
+  const std::string token(bearer_token(request));
+  const std::string session_secret(request.cookie(kSessionCookie));
+  auto recheck = [this, token, session_secret]() -> std::optional<Actor> {
+    auto identity = token.empty() ? services_.auth.authenticate_session(session_secret)
+                                  : services_.auth.authenticate_token(token);
+    if (!identity.ok() || !identity.value() || !Policy::can(identity.value()->actor, Action::subscribe_live))
+      return std::nullopt;
+    return identity.value()->actor;
+  };
+  return net::LiveAdmission{request.actor, std::move(recheck)};
 }
 
 std::string ApiApp::live_hello(const Actor& actor) const {

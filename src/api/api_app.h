@@ -52,9 +52,10 @@ class ApiApp {
   /// Checks the head of an upload to kUploadPath or kPortalUploadPath before its body is read (sign-in,
   /// CSRF, the portal module): an error response, or nullopt to go on. Thread-safe.
   std::optional<net::Response> admit_upload(net::Request& request);
-  /// Authenticates a live-channel upgrade: session cookie (same origin only) or bearer token.
+  /// Authenticates a live-channel upgrade: session cookie (same origin only) or bearer token. The admission's
+  /// recheck authenticates the same credential again (nullopt once it no longer admits the client).
   /// Errors: unauthenticated, forbidden (cross-origin).
-  Result<Actor> authenticate_live(net::Request& request);
+  Result<net::LiveAdmission> authenticate_live(net::Request& request);
   /// The hello message a live client receives first.
   std::string live_hello(const Actor& actor) const;
   /// The web front end's answer to a page request (a file, or index.html for client routes); 404 when

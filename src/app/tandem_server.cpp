@@ -9,8 +9,10 @@
 #include "api/error_response.h"
 #include "api/serializers.h"
 #include "app/mail_gateway.h"
+#include "core/periodic_thread.h"
 #include "core/policy.h"
 #include "net/server.h"
+#include "service/auth/auth_service.h"
 #include "service/auth/secrets.h"
 #include "service/email_out/imap_poller.h"
 #include "store/event_log.h"
@@ -62,14 +64,17 @@ net::ServerOptions server_options(const Config& config, std::string host, std::u
 
 // How often the IMAP mailboxes are asked for new mail.
 constexpr std::chrono::seconds kImapPollInterval{30};
+// How often live clients are authenticated again: as long as a checked credential is trusted.
+const std::chrono::milliseconds kLiveRecheckInterval{service::AuthSettings{}.identity_cache_ttl_ms};
 
 struct TandemServer::Parts {
   net::Metrics metrics;
   net::LiveHub hub;
   std::unique_ptr<api::ApiApp> app;
   std::unique_ptr<net::HttpServer> server;
-  std::unique_ptr<net::MailListener> mail;  // when config.mail_listen is set
+  std::unique_ptr<net::MailListener> mail;    // when config.mail_listen is set
   std::unique_ptr<service::ImapPoller> imap;  // the IMAP mailboxes of the email settings
+  PeriodicThread live_recheck;                // authenticates live clients again
   bool stopped = false;
 };
 
@@ -102,11 +107,12 @@ Result<std::unique_ptr<TandemServer>> TandemServer::start(const Config& config) 
   if (!config.mail_listen.empty()) {
     TANDEM_ASSIGN(parts.mail, start_mail_listener(config, rt.services->mail_intake));
   }
-  parts.imap = std::make_unique<service::ImapPoller>(
-      *rt.db, [&rt](std::string_view raw, std::string_view source) {
+  parts.imap =
+      std::make_unique<service::ImapPoller>(*rt.db, [&rt](std::string_view raw, std::string_view source) {
         return status_of(rt.services->mail_intake.accept(raw, source));
       });
   parts.imap->start(kImapPollInterval);
+  parts.live_recheck.start(kLiveRecheckInterval, [&parts] { parts.hub.recheck(); });
   rt.services->jobs.start();
   return self;
 }
@@ -116,11 +122,16 @@ std::string TandemServer::url() const {
   return "http://" + (ipv6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port_);
 }
 
+void TandemServer::recheck_live_clients() {
+  parts_->hub.recheck();
+}
+
 void TandemServer::stop() {
   if (!parts_ || parts_->stopped) return;
   parts_->stopped = true;
   if (parts_->mail) parts_->mail->stop();
   if (parts_->imap) parts_->imap->stop();
+  parts_->live_recheck.stop();
   parts_->server->stop();
   runtime_->services->jobs.stop();
   runtime_->db->set_on_commit({});

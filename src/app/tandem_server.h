@@ -25,6 +25,9 @@ class TandemServer {
   std::string url() const;
   /// The store and services, e.g. to act as another user in a test.
   Runtime& runtime() { return *runtime_; }
+  /// Authenticates every live client again now, as the server does every few seconds: a changed role
+  /// applies to the next event, and a client whose session or token has ended is disconnected.
+  void recheck_live_clients();
   /// Graceful stop: in-flight requests finish, live clients are closed, the store is closed. Idempotent.
   void stop();
 

@@ -116,7 +116,11 @@ class LiveSession final : public LiveSink, public std::enable_shared_from_this<L
     }
   }
 
-  // Starts the closing handshake (server shutdown, or a client too slow to keep up).
+  void disconnect() override {
+    asio::post(ioc_, [self = shared_from_this()] { self->close(); });
+  }
+
+  // Starts the closing handshake (server shutdown, a client too slow to keep up, or signed out).
   void close() {
     if (closing_) return;
     closing_ = true;
@@ -524,9 +528,9 @@ class HttpServer::Impl {
     const auto started = Clock::now();
     Request request = begin_request(loop, upgrade, std::move(remote_address));
     request.route = options_.live_path;
-    auto actor = hooks_.authenticate_live(request);
-    if (!actor.ok()) {
-      Response refused = hooks_.render_error(actor.error().code, actor.error().message);
+    auto admitted = hooks_.authenticate_live(request);
+    if (!admitted.ok()) {
+      Response refused = hooks_.render_error(admitted.error().code, admitted.error().message);
       co_await write_response(stream, refused, upgrade.version(), false, false);
       record(request, refused.status, refused.body.size(), started);
       co_return;
@@ -542,8 +546,8 @@ class HttpServer::Impl {
     if (ec) co_return;
     auto session = std::make_shared<LiveSession>(std::move(ws), loop.ioc);
     loop.live_sessions.insert(session.get());
-    const auto subscription = hub_.subscribe(actor.value(), session);
-    session->send(hooks_.live_hello(actor.value()));
+    const auto subscription = hub_.subscribe(admitted->actor, std::move(admitted->recheck), session);
+    session->send(hooks_.live_hello(admitted->actor));
     if (stopping_) session->close();
     co_await session->read_until_closed();
     hub_.unsubscribe(subscription);

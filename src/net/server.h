@@ -46,8 +46,9 @@ struct ServerHooks {
   std::function<Response(Request&)> handle;
   /// Renders an error the wire layer detects itself (limits, timeouts, malformed HTTP).
   std::function<Response(ErrorCode, std::string message)> render_error;
-  /// Authenticates a WebSocket upgrade at live_path: the actor, or an error response to send instead.
-  std::function<Result<Actor>(Request&)> authenticate_live;
+  /// Authenticates a WebSocket upgrade at live_path: the admitted client, or an error response to send
+  /// instead.
+  std::function<Result<LiveAdmission>(Request&)> authenticate_live;
   /// The first message a live client receives.
   std::function<std::string(const Actor&)> live_hello;
   /// Checks the head of an upload before its body is read: a response to send instead (e.g. 401), or

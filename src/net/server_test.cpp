@@ -51,14 +51,14 @@ std::string read_until_closed(int fd) {
 }
 
 ServerHooks hooks_with(std::function<Response(Request&)> handle) {
-  return ServerHooks{std::move(handle),
-                     [](ErrorCode code, std::string message) {
-                       return Response::text(code == ErrorCode::payload_too_large ? 413 : 400,
-                                             std::move(message));
-                     },
-                     [](Request&) -> Result<Actor> { return Error::make(ErrorCode::unauthenticated, "no"); },
-                     [](const Actor&) { return std::string("{}"); },
-                     {}};
+  return ServerHooks{
+      std::move(handle),
+      [](ErrorCode code, std::string message) {
+        return Response::text(code == ErrorCode::payload_too_large ? 413 : 400, std::move(message));
+      },
+      [](Request&) -> Result<LiveAdmission> { return Error::make(ErrorCode::unauthenticated, "no"); },
+      [](const Actor&) { return std::string("{}"); },
+      {}};
 }
 
 // A server on a free port with an upload route at /upload (limit 1000 bytes) spooling to a temporary

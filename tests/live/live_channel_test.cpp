@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
 #include <optional>
 
 #include <boost/asio/connect.hpp>
@@ -56,6 +58,32 @@ class LiveClient {
     }
     if (*result) return nullptr;
     return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  /// Whether the server closes the connection within `seconds` (messages meanwhile are skipped).
+  bool closed_within(int seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    beast::flat_buffer buffer;
+    std::optional<beast::error_code> result;
+    std::function<void()> read_next = [&] {
+      ws_.async_read(buffer, [&](beast::error_code ec, std::size_t) {
+        buffer.consume(buffer.size());
+        if (ec)
+          result = ec;
+        else
+          read_next();
+      });
+    };
+    read_next();
+    ioc_.restart();
+    ioc_.run_until(deadline);
+    if (!result) {
+      ws_.next_layer().cancel();
+      ioc_.restart();
+      ioc_.run();
+      return false;
+    }
+    return true;
   }
 
   /// The next event message of `kind`, skipping others; null when none arrives in time.
@@ -206,6 +234,41 @@ TEST_F(LiveChannelTest, PushesItemChangesOnlyToThoseWhoMaySeeTheItem) {
   const json updated = agent.next_event("item.updated");
   ASSERT_FALSE(updated.is_null());
   EXPECT_EQ(updated["payload"]["changes"]["priority"]["to"], 4);
+}
+
+TEST_F(LiveChannelTest, DisconnectsAClientOnceItsTokenIsRevoked) {
+  const Actor agent = Actor::user(agent_.id, agent_.role, agent_.name);
+  auto token = server_->runtime().services->auth.create_token(agent, "live");
+  ASSERT_TRUE(token.ok());
+  LiveClient client(server_->port(), {{"Authorization", "Bearer " + token->secret}});
+  ASSERT_TRUE(client.connected());
+  ASSERT_EQ(client.next()["type"], "hello");
+
+  ASSERT_TRUE(server_->runtime().services->auth.revoke_token(agent, token->token.id).ok());
+  // Nobody calls recheck_live_clients(): the server's own periodic check must close it.
+  EXPECT_TRUE(client.closed_within(15)) << "a client with a revoked token stayed connected";
+}
+
+TEST_F(LiveChannelTest, DisconnectsASignedOutSessionAndKeepsTheOthers) {
+  auto& auth = server_->runtime().services->auth;
+  auto session = auth.login("admin@example.com", kPassword, "127.0.0.1", "test");
+  ASSERT_TRUE(session.ok());
+  const std::string own_origin = "http://127.0.0.1:" + std::to_string(server_->port());
+  LiveClient signed_out(server_->port(),
+                        {{"Cookie", "tandem_session=" + session->secret}, {"Origin", own_origin}});
+  LiveClient admin(server_->port(), bearer_for(admin_));
+  ASSERT_TRUE(signed_out.connected() && admin.connected());
+  ASSERT_EQ(signed_out.next()["type"], "hello");
+  ASSERT_EQ(admin.next()["type"], "hello");
+
+  ASSERT_TRUE(auth.logout(session->session_id).ok());
+  server_->recheck_live_clients();
+  EXPECT_TRUE(signed_out.closed_within(5)) << "a signed-out session stayed connected";
+
+  const auto created = make_user("after@example.com", "agent");
+  const json event = admin.next_event("user.created");
+  ASSERT_FALSE(event.is_null()) << "a client still signed in stopped receiving events";
+  EXPECT_EQ(event["entity_id"], created.id);
 }
 
 }  // namespace tandem

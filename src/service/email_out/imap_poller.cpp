@@ -167,27 +167,14 @@ Result<int> ImapPoller::poll_all() {
 }
 
 void ImapPoller::start(std::chrono::milliseconds interval) {
-  std::lock_guard lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this, interval] {
-    for (;;) {
-      const auto polled = poll_all();
-      if (!polled.ok()) spdlog::error("imap: {}", polled.error().internal);
-      std::unique_lock lock(mutex_);
-      wakeup_.wait_for(lock, interval, [this] { return stopping_; });
-      if (stopping_) return;
-    }
+  thread_.start(interval, [this] {
+    const auto polled = poll_all();
+    if (!polled.ok()) spdlog::error("imap: {}", polled.error().internal);
   });
 }
 
 void ImapPoller::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wakeup_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  thread_.stop();
 }
 
 }  // namespace tandem::service

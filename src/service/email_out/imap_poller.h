@@ -6,14 +6,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
+#include "core/periodic_thread.h"
 #include "core/result.h"
 #include "service/email/email_settings.h"
 #include "store/database.h"
@@ -47,10 +45,7 @@ class ImapPoller {
  private:
   store::Database& db_;
   MailIntakeFn intake_;
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;
 };
 
 /// The UIDs listed by an untagged "* SEARCH 3 7 12" response in `response`.
