@@ -308,20 +308,24 @@ class MailTest(MailCase):
     def deliver_killing_midway(self, messages):
         """Delivers `messages` over LMTP from a second thread and kills the server (kill -9) once a third of them
         are stored and processing has begun, then restarts it and delivers again, as an MTA retries, every
-        message whose delivery was not confirmed."""
+        message whose delivery was not confirmed. The sender waits before the last third until the kill, so
+        that a fast server cannot take them all before it dies."""
         confirmed = set()
+        killed = threading.Event()
 
-        def deliver(numbers):
+        def deliver(numbers, hold_at=None):
             try:
                 with smtplib.LMTP("127.0.0.1", self.server.mail_port) as lmtp:
-                    for n in numbers:
+                    for index, n in enumerate(numbers):
+                        if index == hold_at:
+                            killed.wait(WAIT_SECONDS)
                         lmtp.sendmail("ann@acme.example", [SUPPORT], messages[n])
                         confirmed.add(n)
             except (smtplib.SMTPException, OSError):
                 pass  # the server died under us: what it did not confirm is sent again
 
         stored = self.query("SELECT count(*) FROM inbound_mail")[0][0]
-        sender = threading.Thread(target=deliver, args=(range(len(messages)),))
+        sender = threading.Thread(target=deliver, args=(range(len(messages)), 2 * len(messages) // 3))
         sender.start()
 
         def midway():
@@ -331,6 +335,7 @@ class MailTest(MailCase):
 
         eventually("a third of the messages stored and some processed", midway)
         self.server.kill()
+        killed.set()
         sender.join()
         self.assertLess(len(confirmed), len(messages), "the server was killed while it ingested")
         self.server.start()
