@@ -33,6 +33,14 @@ struct SqlHash {
   std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
 };
 
+// SQLite counts every allocation in global statistics behind one process-wide mutex, which readers on
+// several threads then contend for; nothing here reads those statistics. Must run before SQLite is first
+// used (later it is refused, harmlessly).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 // One SQLite connection with its cache of prepared statements. Used by one thread at a time.
 class Connection {
  public:
@@ -42,6 +50,7 @@ class Connection {
   }
 
   static Result<std::unique_ptr<Connection>> open(const SqliteOptions& options, bool read_only) {
+    configure_sqlite_once();
     auto conn = std::make_unique<Connection>();
     const int flags =
         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
