@@ -97,6 +97,7 @@ main() {
   echo "load average before the run: $load on $(nproc) cores" >&2
   ensure_seed
   cp -r "$SEED" "$WORK/data"
+  sync  # else the kernel writes the 2 GB copy back to disk during the first runs
 
   start_server hello "$HELLO" 127.0.0.1 0
   local hello_url=$SERVER_URL
