@@ -96,7 +96,8 @@ class HierarchyTest : public ::testing::Test {
   PortfolioService portfolios_{temp_.db(), clock_};
   ProjectService projects_{temp_.db(), clock_};
   FolderService folders_{temp_.db(), clock_};
-  TreeService tree_{temp_.db()};
+  ModuleService modules_{temp_.db(), clock_};
+  TreeService tree_{temp_.db(), modules_};
   Actor admin_, agent_, other_;
 };
 

@@ -63,6 +63,7 @@ PortfolioNode portfolio_node(const TreeRows& rows, const store::PortfolioRow& po
 Result<Tree> TreeService::tree(const Actor& actor, bool include_archived) {
   if (!Policy::can(actor, Action::view_work))
     return Error::make(ErrorCode::forbidden, "you may not see projects");
+  TANDEM_ASSIGN(const SqlFilter visible_items, modules_.shown_items(Policy::visible_items(actor)));
   Tree tree;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     const SqlFilter visible_projects = Policy::visible_projects(actor);
@@ -72,7 +73,7 @@ Result<Tree> TreeService::tree(const Actor& actor, bool include_archived) {
                                                include_archived ? std::nullopt : std::optional(false),
                                                std::nullopt, -1));
     TANDEM_ASSIGN(auto folders, store::list_folders_of_visible_projects(txn, visible_projects));
-    TANDEM_ASSIGN(const auto counts, store::count_visible_items_by_place(txn, Policy::visible_items(actor)));
+    TANDEM_ASSIGN(const auto counts, store::count_visible_items_by_place(txn, visible_items));
     TANDEM_ASSIGN(auto portfolios, store::list_portfolios(txn, std::nullopt, -1));
     TANDEM_ASSIGN(auto links, store::list_portfolio_projects(txn, visible_projects));
 

@@ -8,6 +8,7 @@
 
 #include "core/actor.h"
 #include "core/result.h"
+#include "service/settings/module_service.h"
 #include "store/database.h"
 
 namespace tandem::service {
@@ -46,7 +47,7 @@ struct Tree {
 
 class TreeService {
  public:
-  explicit TreeService(store::Database& db) : db_(db) {}
+  TreeService(store::Database& db, ModuleService& modules) : db_(db), modules_(modules) {}
 
   /// The tree as `actor` sees it: every portfolio, the projects Policy::visible_projects lets through
   /// (archived ones only with `include_archived`), their folders, and counts of the items
@@ -55,6 +56,7 @@ class TreeService {
 
  private:
   store::Database& db_;
+  ModuleService& modules_;
 };
 
 }  // namespace tandem::service

@@ -258,11 +258,7 @@ Result<store::ItemJson> reread(Txn& txn, std::int64_t id) {
 }  // namespace
 
 Result<SqlFilter> ItemService::visible_filter(const Actor& actor) {
-  SqlFilter visible = Policy::visible_items(actor);
-  TANDEM_ASSIGN(const bool tickets, modules_.enabled(Module::tickets));
-  TANDEM_ASSIGN(const bool tasks, modules_.enabled(Module::tasks));
-  visible.sql += item_apps_condition(tickets, tasks);
-  return visible;
+  return modules_.shown_items(Policy::visible_items(actor));
 }
 
 Status ItemService::require_type_module(std::string_view type_key) {

@@ -200,7 +200,8 @@ Result<SearchPage> SearchService::search(const Actor& actor, const SearchRequest
   TANDEM_ASSIGN(const auto words, checked_words(request.q));
   TANDEM_ASSIGN(const auto cursor, cursor_value(request.cursor));
   const int limit = std::clamp(request.limit, 1, 100);
-  const Visibility visible{Policy::visible_items(actor), Policy::visible_messages(actor)};
+  TANDEM_ASSIGN(SqlFilter items, modules_.shown_items(Policy::visible_items(actor)));
+  const Visibility visible{std::move(items), Policy::visible_messages(actor)};
   SearchPage page;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto query, text_query(txn, request.q, words));

@@ -9,6 +9,7 @@
 
 #include "core/actor.h"
 #include "core/result.h"
+#include "service/settings/module_service.h"
 #include "store/database.h"
 #include "store/search/search_repository.h"
 
@@ -35,7 +36,7 @@ struct SearchPage {
 
 class SearchService {
  public:
-  explicit SearchService(store::Database& db) : db_(db) {}
+  SearchService(store::Database& db, ModuleService& modules) : db_(db), modules_(modules) {}
 
   /// One page of the items `actor` may see that match every word of `request.q`, each item once.
   /// Newest-first pages continue below the last item id (the cursor); ranked pages continue at an
@@ -44,6 +45,7 @@ class SearchService {
 
  private:
   store::Database& db_;
+  ModuleService& modules_;
 };
 
 /// The words of a search: `q` split at spaces and control characters. Exposed for tests.

@@ -86,7 +86,9 @@ class SearchServiceTest : public ::testing::Test {
   }
 
   store::TempDatabase temp_{"search-test"};
-  SearchService search_{temp_.db()};
+  FakeClock clock_{0};
+  ModuleService modules_{temp_.db(), clock_};
+  SearchService search_{temp_.db(), modules_};
 };
 
 }  // namespace

@@ -123,4 +123,11 @@ Status ModuleService::require(Module module) {
   return {};
 }
 
+Result<SqlFilter> ModuleService::shown_items(SqlFilter visible) {
+  TANDEM_ASSIGN(const bool tickets, enabled(Module::tickets));
+  TANDEM_ASSIGN(const bool tasks, enabled(Module::tasks));
+  visible.sql += item_apps_condition(tickets, tasks);
+  return visible;
+}
+
 }  // namespace tandem::service

@@ -13,6 +13,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/policy.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -43,6 +44,9 @@ class ModuleService {
   Result<bool> enabled(Module module);
   /// Succeeds when `module` is on. Errors: module_disabled.
   Status require(Module module);
+  /// `visible` (a filter on `items`) narrowed to the items whose module, tickets or tasks, is on: every
+  /// list, count and search of items goes through it. Errors: the store's.
+  Result<SqlFilter> shown_items(SqlFilter visible);
 
  private:
   Result<ModuleSwitches> switches();
