@@ -546,8 +546,9 @@ class HttpServer::Impl {
     if (ec) co_return;
     auto session = std::make_shared<LiveSession>(std::move(ws), loop.ioc);
     loop.live_sessions.insert(session.get());
-    const auto subscription = hub_.subscribe(admitted->actor, std::move(admitted->recheck), session);
+    // The hello is queued before the subscription, so that no event can overtake it.
     session->send(hooks_.live_hello(admitted->actor));
+    const auto subscription = hub_.subscribe(admitted->actor, std::move(admitted->recheck), session);
     if (stopping_) session->close();
     co_await session->read_until_closed();
     hub_.unsubscribe(subscription);
