@@ -106,6 +106,26 @@ class Connection {
 
   std::int64_t changes() const { return sqlite3_changes64(db_); }
 
+  // Copies the WAL's committed pages into the database file without blocking the writer or readers.
+  void checkpoint_passive() {
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+      spdlog::warn("store: checkpoint failed: {}", sqlite3_errmsg(db_));
+  }
+
+  // Calls hook(wal_pages) after each commit of this connection, in place of SQLite's own checkpointing.
+  void on_wal_commit(std::function<void(int)> hook) {
+    wal_hook_ = std::move(hook);
+    sqlite3_wal_autocheckpoint(db_, 0);
+    sqlite3_wal_hook(
+        db_,
+        [](void* self, sqlite3*, const char*, int pages) {
+          static_cast<Connection*>(self)->wal_hook_(pages);
+          return SQLITE_OK;
+        },
+        this);
+  }
+
  private:
   sqlite3_stmt* prepare(std::string_view sql) {
     auto it = statements_.find(sql);
@@ -170,6 +190,61 @@ class Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
+  std::function<void(int)> wal_hook_;
+};
+
+// Checkpoints the WAL on a thread of its own, so the writer does not wait for the copy and its fsyncs.
+// Past kWriterCheckpointPages the writer checkpoints itself: under a steady stream of commits a background
+// checkpoint may never catch up, and only a complete one lets the WAL start over from its beginning.
+class Checkpointer {
+ public:
+  static constexpr int kBackgroundCheckpointPages = 1000;  // SQLite's own default threshold
+  static constexpr int kWriterCheckpointPages = 16000;
+
+  explicit Checkpointer(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wakeup_.notify_one();
+    thread_.join();
+  }
+
+  /// Called on the writer thread after each commit with the WAL's size in pages.
+  void committed(Connection& writer, int wal_pages) {
+    if (wal_pages >= kWriterCheckpointPages) {
+      writer.checkpoint_passive();
+    } else if (wal_pages >= kBackgroundCheckpointPages) {
+      {
+        std::lock_guard lock(mutex_);
+        wanted_ = true;
+      }
+      wakeup_.notify_one();
+    }
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      wakeup_.wait(lock, [this] { return stopping_ || wanted_; });
+      if (stopping_) return;
+      wanted_ = false;
+      lock.unlock();
+      conn_->checkpoint_passive();
+      lock.lock();
+    }
+  }
+
+  std::unique_ptr<Connection> conn_;
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool wanted_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
 };
 
 class SqliteTxn final : public Txn {
@@ -207,6 +282,10 @@ class SqliteDatabase final : public Database {
     auto writer = Connection::open(options_, false);
     if (!writer.ok()) return std::move(writer).error();
     writer_conn_ = std::move(writer.value());
+    auto checkpoint_conn = Connection::open(options_, false);
+    if (!checkpoint_conn.ok()) return std::move(checkpoint_conn).error();
+    checkpointer_ = std::make_unique<Checkpointer>(std::move(checkpoint_conn.value()));
+    writer_conn_->on_wal_commit([this](int pages) { checkpointer_->committed(*writer_conn_, pages); });
     writer_thread_ = std::thread([this] { writer_loop(); });
     return {};
   }
@@ -255,6 +334,7 @@ class SqliteDatabase final : public Database {
     }
     queue_cv_.notify_all();
     if (writer_thread_.joinable()) writer_thread_.join();
+    checkpointer_.reset();
     std::lock_guard lock(readers_mutex_);
     idle_readers_.clear();
     writer_conn_.reset();
@@ -348,6 +428,7 @@ class SqliteDatabase final : public Database {
 
   SqliteOptions options_;
   std::unique_ptr<Connection> writer_conn_;
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::thread writer_thread_;
 
   mutable std::mutex queue_mutex_;

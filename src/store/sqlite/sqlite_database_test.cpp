@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "store/event_log.h"
@@ -37,6 +39,24 @@ TEST_F(StoreTest, MigrationsRunOnceAndRecordTheirVersion) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value(), 0);
   EXPECT_EQ(schema_version(*db_).value(), all_migrations().back().version);
+}
+
+TEST_F(StoreTest, CommittedPagesReachTheDatabaseFileWhileItStaysOpen) {
+  const auto db_file = temp_.dir() / "tandem.db";
+  const auto size_before = std::filesystem::file_size(db_file);
+  const std::string payload = "{\"padding\":\"" + std::string(8000, 'x') + "\"}";
+  for (int i = 0; i < 600; ++i)  // about 1,200 pages of WAL, past the checkpoint threshold
+    ASSERT_TRUE(db_->write([&](Txn& txn) {
+                     return status_of(
+                         append_event(txn, Actor::system(), 1, "test", i, "test.happened", payload));
+                   })
+                    .ok());
+  // The checkpoint runs in the background: wait for the file to take the pages.
+  for (int waited_ms = 0; waited_ms < 20000 && std::filesystem::file_size(db_file) < size_before + 4'000'000;
+       waited_ms += 50)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_GE(std::filesystem::file_size(db_file), size_before + 4'000'000);
+  EXPECT_EQ(count("events"), 600);
 }
 
 TEST_F(StoreTest, ConcurrentWritersAllCommitInGroups) {
