@@ -52,6 +52,8 @@ class Txn {
   virtual std::int64_t changes() const = 0;
   /// True inside a write transaction.
   virtual bool writable() const = 0;
+  /// Runs an INSERT of one row into a table with an integer key and returns the new row's key.
+  virtual Result<std::int64_t> insert(std::string_view sql, const std::vector<Value>& params) = 0;
   /// Runs several `;`-separated statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
 

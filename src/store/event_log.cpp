@@ -29,17 +29,15 @@ std::string_view actor_kind(const Actor& actor) {
 
 Result<std::int64_t> append_event(Txn& txn, const Actor& actor, TimestampMs at, std::string_view entity_type,
                                   std::int64_t entity_id, std::string_view kind, std::string payload) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO events(at, actor_kind, actor_id, entity_type, entity_id, kind, payload) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {at, std::string(actor_kind(actor)),
        actor.is_user()       ? Value{actor.user_id}
        : actor.is_customer() ? Value{actor.customer_id}
                              : Value{nullptr},
        std::string(entity_type), entity_id, std::string(kind), std::move(payload)});
-  if (!row.ok()) return std::move(row).error();
-  const std::int64_t id = row.value()->int64(0);
-  txn.note_event(id);
+  if (id.ok()) txn.note_event(id.value());
   return id;
 }
 

@@ -44,13 +44,13 @@ Result<std::optional<ItemTypeRow>> find_item_type(Txn& txn, std::int64_t id) {
 }
 
 Result<std::int64_t> insert_item_type(Txn& txn, const ItemTypeRow& type) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO item_types(key, name, builtin, position, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?)",
       {type.key, type.name, std::int64_t{type.builtin ? 1 : 0}, type.position, type.created_at,
        type.updated_at});
-  if (!row.ok()) return with_conflict_message(std::move(row).error(), "an item type with this key exists");
-  return row.value()->int64(0);
+  if (!id.ok()) return with_conflict_message(std::move(id).error(), "an item type with this key exists");
+  return id;
 }
 
 Status update_item_type(Txn& txn, const ItemTypeRow& type) {
@@ -94,12 +94,11 @@ Result<std::optional<StatusRow>> find_status(Txn& txn, std::int64_t id) {
 }
 
 Result<std::int64_t> insert_status(Txn& txn, const StatusRow& status) {
-  auto row = txn.one(
-      "INSERT INTO statuses(type_id, name, color, position, state) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {status.type_id, status.name, status.color, status.position, status.state});
-  if (!row.ok())
-    return with_conflict_message(std::move(row).error(), "this item type has a status named " + status.name);
-  return row.value()->int64(0);
+  auto id = txn.insert("INSERT INTO statuses(type_id, name, color, position, state) VALUES (?, ?, ?, ?, ?)",
+                       {status.type_id, status.name, status.color, status.position, status.state});
+  if (!id.ok())
+    return with_conflict_message(std::move(id).error(), "this item type has a status named " + status.name);
+  return id;
 }
 
 Status update_status(Txn& txn, const StatusRow& status) {

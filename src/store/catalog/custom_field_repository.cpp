@@ -47,18 +47,18 @@ Result<std::optional<CustomFieldRow>> find_custom_field(Txn& txn, std::int64_t i
 }
 
 Result<std::int64_t> insert_custom_field(Txn& txn, const CustomFieldRow& field) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO custom_fields(scope, key, name, kind, choices, required, position, created_at, "
       "updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {field.scope, field.key, field.name, field.kind, choices_text(field),
        std::int64_t{field.required ? 1 : 0}, field.position, field.created_at, field.updated_at});
-  if (!row.ok()) {
-    Error error = std::move(row).error();
+  if (!id.ok()) {
+    Error error = std::move(id).error();
     if (error.code == ErrorCode::conflict) error.message = "a custom field with this key exists";
     return error;
   }
-  return row.value()->int64(0);
+  return id;
 }
 
 Status update_custom_field(Txn& txn, const CustomFieldRow& field) {

@@ -57,12 +57,12 @@ Result<bool> deleted(Txn& txn, std::string_view sql, std::int64_t id) {
 }  // namespace
 
 Result<std::int64_t> insert_organization(Txn& txn, const OrganizationRow& o) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO organizations(name, custom_fields, intake_project_id, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?)",
       {o.name, o.custom_fields, optional_id(o.intake_project_id), o.version, o.created_at, o.updated_at});
-  if (!row.ok()) return named_conflict(std::move(row).error(), "an organization with this name exists");
-  return row.value()->int64(0);
+  if (!id.ok()) return named_conflict(std::move(id).error(), "an organization with this name exists");
+  return id;
 }
 
 Status update_organization(Txn& txn, const OrganizationRow& o) {
@@ -113,14 +113,12 @@ Result<std::optional<std::int64_t>> organization_of_domain(Txn& txn, std::string
 }
 
 Result<std::int64_t> insert_customer(Txn& txn, const CustomerRow& c) {
-  TANDEM_ASSIGN(
-      auto row,
-      txn.one("INSERT INTO customers(name, organization_id, active, password_hash, user_id, version, "
-              "created_at, updated_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {c.name, optional_id(c.organization_id), std::int64_t{c.active ? 1 : 0},
-               c.password_hash ? Value(*c.password_hash) : Value(nullptr), optional_id(c.user_id), c.version,
-               c.created_at, c.updated_at, c.language ? Value(*c.language) : Value(nullptr)}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO customers(name, organization_id, active, password_hash, user_id, version, "
+      "created_at, updated_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {c.name, optional_id(c.organization_id), std::int64_t{c.active ? 1 : 0},
+       c.password_hash ? Value(*c.password_hash) : Value(nullptr), optional_id(c.user_id), c.version,
+       c.created_at, c.updated_at, c.language ? Value(*c.language) : Value(nullptr)});
 }
 
 Status update_customer(Txn& txn, const CustomerRow& c) {
@@ -174,13 +172,11 @@ Result<std::int64_t> insert_portal_session(Txn& txn, std::string_view token_hash
                                            std::string_view csrf_token, TimestampMs now,
                                            TimestampMs expires_at, std::string_view remote_address,
                                            std::string_view user_agent) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO portal_sessions(token_hash, customer_id, csrf_token, created_at, "
-                        "expires_at, remote_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                        "RETURNING id",
-                        {std::string(token_hash), customer_id, std::string(csrf_token), now, expires_at,
-                         std::string(remote_address), std::string(user_agent)}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO portal_sessions(token_hash, customer_id, csrf_token, created_at, "
+      "expires_at, remote_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {std::string(token_hash), customer_id, std::string(csrf_token), now, expires_at,
+       std::string(remote_address), std::string(user_agent)});
 }
 
 Result<std::optional<std::pair<PortalSessionRow, CustomerRow>>> find_portal_session(

@@ -22,11 +22,11 @@ Result<std::vector<FolderRow>> query_folders(Txn& txn, std::string_view from_whe
 }  // namespace
 
 Result<std::int64_t> insert_folder(Txn& txn, const FolderRow& folder) {
-  TANDEM_ASSIGN(auto row, txn.one("INSERT INTO folders(project_id, parent_id, name, position, created_at, "
-                                  "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                                  {folder.project_id, value_or_null(folder.parent_id), folder.name,
-                                   folder.position, folder.created_at, folder.updated_at}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO folders(project_id, parent_id, name, position, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {folder.project_id, value_or_null(folder.parent_id), folder.name, folder.position, folder.created_at,
+       folder.updated_at});
 }
 
 Status update_folder(Txn& txn, const FolderRow& folder) {

@@ -15,12 +15,11 @@ PortfolioRow portfolio_from_row(const Row& row) {
 }  // namespace
 
 Result<std::int64_t> insert_portfolio(Txn& txn, const PortfolioRow& portfolio) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO portfolios(parent_id, name, description, position, created_at, "
-                        "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                        {value_or_null(portfolio.parent_id), portfolio.name, portfolio.description,
-                         portfolio.position, portfolio.created_at, portfolio.updated_at}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO portfolios(parent_id, name, description, position, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {value_or_null(portfolio.parent_id), portfolio.name, portfolio.description, portfolio.position,
+       portfolio.created_at, portfolio.updated_at});
 }
 
 Status update_portfolio(Txn& txn, const PortfolioRow& portfolio) {

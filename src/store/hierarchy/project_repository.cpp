@@ -53,27 +53,36 @@ Result<std::vector<ProjectView>> query_views(Txn& txn, const SqlFilter& visible,
   return views;
 }
 
+// The columns a project's insert and update both store, and their values in that order.
+constexpr std::string_view kStoredColumns =
+    "name, description, start_date, archived, private, position, custom_fields, version";
+std::vector<Value> stored_values(const ProjectRow& project) {
+  return {project.name,
+          project.description,
+          value_or_null(project.start_date),
+          std::int64_t{project.archived},
+          std::int64_t{project.is_private},
+          project.position,
+          project.custom_fields,
+          project.version};
+}
+
 }  // namespace
 
 Result<std::int64_t> insert_project(Txn& txn, const ProjectRow& project) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO projects(name, description, start_date, archived, private, "
-                        "position, custom_fields, version, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        {project.name, project.description, value_or_null(project.start_date),
-                         std::int64_t{project.archived}, std::int64_t{project.is_private}, project.position,
-                         project.custom_fields, project.version, project.created_at, project.updated_at}));
-  return row->int64(0);
+  auto values = stored_values(project);
+  values.insert(values.end(), {project.created_at, project.updated_at});
+  return txn.insert("INSERT INTO projects(" + std::string(kStoredColumns) +
+                        ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
 }
 
 Status update_project(Txn& txn, const ProjectRow& project) {
-  return txn.exec(
-      "UPDATE projects SET name = ?, description = ?, start_date = ?, archived = ?, private = ?, position = "
-      "?, "
-      "custom_fields = ?, version = ?, updated_at = ? WHERE id = ?",
-      {project.name, project.description, value_or_null(project.start_date), std::int64_t{project.archived},
-       std::int64_t{project.is_private}, project.position, project.custom_fields, project.version,
-       project.updated_at, project.id});
+  auto values = stored_values(project);
+  values.insert(values.end(), {project.updated_at, project.id});
+  return txn.exec("UPDATE projects SET (" + std::string(kStoredColumns) +
+                      ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                  values);
 }
 
 Result<std::optional<ProjectView>> find_visible_project(Txn& txn, const SqlFilter& visible,
@@ -187,11 +196,10 @@ JoinRequestRow join_request_from_row(const Row& row) {
 
 Result<std::int64_t> insert_join_request(Txn& txn, std::int64_t project_id, std::int64_t user_id,
                                          std::string_view message, TimestampMs now) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO project_join_requests(project_id, user_id, message, created_at) "
-                        "VALUES (?, ?, ?, ?) RETURNING id",
-                        {project_id, user_id, std::string(message), now}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO project_join_requests(project_id, user_id, message, created_at) "
+      "VALUES (?, ?, ?, ?)",
+      {project_id, user_id, std::string(message), now});
 }
 
 Result<std::vector<JoinRequestRow>> list_join_requests(Txn& txn, const SqlFilter& visible,

@@ -38,11 +38,10 @@ Result<std::vector<TeamRow>> query_teams(Txn& txn, std::string_view where, const
 }  // namespace
 
 Result<std::int64_t> insert_team(Txn& txn, const TeamRow& team) {
-  auto row =
-      txn.one("INSERT INTO teams(name, description, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
-              {team.name, team.description, team.created_at, team.updated_at});
-  if (!row.ok()) return named_conflict(std::move(row).error());
-  return row.value()->int64(0);
+  auto id = txn.insert("INSERT INTO teams(name, description, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                       {team.name, team.description, team.created_at, team.updated_at});
+  if (!id.ok()) return named_conflict(std::move(id).error());
+  return id;
 }
 
 Status update_team(Txn& txn, const TeamRow& team) {

@@ -56,18 +56,18 @@ Result<std::optional<UserRow>> one_user(Txn& txn, std::string_view sql, const st
 }  // namespace
 
 Result<std::int64_t> insert_user(Txn& txn, const UserRow& user) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO users(email, name, role, password_hash, active, created_at, updated_at, app_levels, "
-      "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {user.email, user.name, std::string(to_string(user.role)), user.password_hash,
        std::int64_t{user.active ? 1 : 0}, user.created_at, user.updated_at, app_levels_text(user.app_levels),
        user.language ? Value(*user.language) : Value(nullptr)});
-  if (!row.ok()) {
-    Error error = std::move(row).error();
+  if (!id.ok()) {
+    Error error = std::move(id).error();
     if (error.code == ErrorCode::conflict) error.message = "a user with this email already exists";
     return error;
   }
-  return row.value()->int64(0);
+  return id;
 }
 
 Result<std::optional<UserRow>> find_user_by_email(Txn& txn, std::string_view email) {
@@ -96,14 +96,14 @@ Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int lim
 Result<std::int64_t> insert_session(Txn& txn, std::string_view token_hash, std::int64_t user_id,
                                     std::string_view csrf_token, TimestampMs now, TimestampMs expires_at,
                                     std::string_view remote_address, std::string_view user_agent) {
-  auto row = txn.one(
+  auto id = txn.insert(
       "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_address, "
       "user_agent) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {std::string(token_hash), user_id, std::string(csrf_token), now, expires_at,
        std::string(remote_address), std::string(user_agent)});
-  if (!row.ok()) return std::move(row).error();
-  return row.value()->int64(0);
+  if (!id.ok()) return std::move(id).error();
+  return id;
 }
 
 Result<std::optional<std::pair<SessionRow, UserRow>>> find_session(Txn& txn, std::string_view token_hash,
@@ -129,12 +129,11 @@ Status delete_session(Txn& txn, std::int64_t session_id) {
 
 Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::string_view name,
                                       std::string_view token_hash, std::string_view prefix, TimestampMs now) {
-  auto row = txn.one(
-      "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) "
-      "RETURNING id",
+  auto id = txn.insert(
+      "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)",
       {user_id, std::string(name), std::string(token_hash), std::string(prefix), now});
-  if (!row.ok()) return std::move(row).error();
-  return row.value()->int64(0);
+  if (!id.ok()) return std::move(id).error();
+  return id;
 }
 
 Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash) {

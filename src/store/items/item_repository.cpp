@@ -88,8 +88,9 @@ Result<std::optional<std::pair<std::int64_t, std::string>>> find_item_by_number(
 }
 
 Result<std::int64_t> next_item_number(Txn& txn) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("UPDATE counters SET value = value + 1 WHERE name = 'item_number' RETURNING value"));
+  // Two statements: SQLite serves RETURNING through a temporary table opened for each statement.
+  TANDEM_TRY(txn.exec("UPDATE counters SET value = value + 1 WHERE name = 'item_number'", {}));
+  TANDEM_ASSIGN(auto row, txn.one("SELECT value FROM counters WHERE name = 'item_number'"));
   if (!row) return Error{ErrorCode::internal, "the item number counter is missing", "no counters row", {}};
   return row->int64(0);
 }
@@ -102,9 +103,7 @@ Result<std::int64_t> insert_item(Txn& txn, const std::vector<ColumnValue>& colum
     marks += marks.empty() ? "?" : ", ?";
     values.push_back(value);
   }
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO items(" + names + ") VALUES (" + marks + ") RETURNING id", values));
-  return row->int64(0);
+  return txn.insert("INSERT INTO items(" + names + ") VALUES (" + marks + ")", values);
 }
 
 Status update_item(Txn& txn, std::int64_t id, const std::vector<ColumnValue>& columns, TimestampMs now) {
@@ -178,11 +177,10 @@ Result<std::int64_t> insert_link(Txn& txn, const LinkRow& link) {
                 txn.one("SELECT id FROM item_links WHERE from_item_id = ? AND to_item_id = ? AND kind = ?",
                         {link.from_item_id, link.to_item_id, link.kind}));
   if (existing) return Error::make(ErrorCode::conflict, "these items are already linked this way");
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO item_links(from_item_id, to_item_id, kind, lag_minutes, created_at) "
-                        "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                        {link.from_item_id, link.to_item_id, link.kind, link.lag_minutes, link.created_at}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO item_links(from_item_id, to_item_id, kind, lag_minutes, created_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {link.from_item_id, link.to_item_id, link.kind, link.lag_minutes, link.created_at});
 }
 
 Result<std::vector<LinkRow>> item_links(Txn& txn, std::int64_t item_id) {

@@ -11,14 +11,13 @@ Status insert_generated_items(Txn& txn, const std::vector<GeneratedItem>& items)
     ++number;
     const TimestampMs at = item.created_at;
     TANDEM_ASSIGN(
-        auto row,
-        txn.one("INSERT INTO items(number, type_id, status_id, state, title, description, priority, "
-                "project_id, tags, source, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {number, item.type_id, item.status_id, item.state, item.title, item.description,
-                 item.priority, item.project_id ? Value{item.project_id} : Value{nullptr}, item.tags_json,
-                 item.source, at, at}));
-    const std::int64_t id = row->int64(0);
+        const std::int64_t id,
+        txn.insert("INSERT INTO items(number, type_id, status_id, state, title, description, priority, "
+                   "project_id, tags, source, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   {number, item.type_id, item.status_id, item.state, item.title, item.description,
+                    item.priority, item.project_id ? Value{item.project_id} : Value{nullptr}, item.tags_json,
+                    item.source, at, at}));
     if (item.assignee_id)
       TANDEM_TRY(
           txn.exec("INSERT INTO item_parties(item_id, role, party_kind, party_id) VALUES (?, 'assignee', "
@@ -38,10 +37,9 @@ Status insert_generated_items(Txn& txn, const std::vector<GeneratedItem>& items)
 
 Result<std::int64_t> insert_generated_project(Txn& txn, const std::string& name, std::int64_t member_id,
                                               TimestampMs now) {
-  TANDEM_ASSIGN(auto row,
-                txn.one("INSERT INTO projects(name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
-                        {name, now, now}));
-  const std::int64_t id = row->int64(0);
+  TANDEM_ASSIGN(
+      const std::int64_t id,
+      txn.insert("INSERT INTO projects(name, created_at, updated_at) VALUES (?, ?, ?)", {name, now, now}));
   if (member_id)
     TANDEM_TRY(txn.exec("INSERT INTO project_members(project_id, user_id, role) VALUES (?, ?, 'standard')",
                         {id, member_id}));

@@ -105,6 +105,7 @@ class Connection {
   }
 
   std::int64_t changes() const { return sqlite3_changes64(db_); }
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
   // Copies the WAL's committed pages into the database file without blocking the writer or readers.
   void checkpoint_passive() {
@@ -255,6 +256,12 @@ class SqliteTxn final : public Txn {
     return conn_.exec(sql, params, on_row);
   }
   std::int64_t changes() const override { return conn_.changes(); }
+  // The key comes from the connection rather than a RETURNING clause, which SQLite serves through a
+  // temporary table opened for each statement.
+  Result<std::int64_t> insert(std::string_view sql, const std::vector<Value>& params) override {
+    TANDEM_TRY(conn_.exec(sql, params, {}));
+    return conn_.last_insert_id();
+  }
   bool writable() const override { return writable_; }
   Status exec_script(std::string_view sql) override { return conn_.exec_script(sql); }
   std::vector<std::int64_t>& noted_events() { return noted_events_; }

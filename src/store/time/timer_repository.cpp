@@ -36,10 +36,10 @@ Result<std::optional<TimerRow>> find_user_timer(Txn& txn, std::int64_t id, std::
 }
 
 Result<std::int64_t> insert_timer(Txn& txn, std::int64_t user_id, std::int64_t item_id, TimestampMs now) {
-  TANDEM_ASSIGN(const auto row, txn.one("INSERT INTO timers(user_id, item_id, state, started_at, resumed_at) "
-                                        "VALUES (?, ?, 'running', ?, ?) RETURNING id",
-                                        {user_id, item_id, now, now}));
-  return row->int64(0);
+  return txn.insert(
+      "INSERT INTO timers(user_id, item_id, state, started_at, resumed_at) "
+      "VALUES (?, ?, 'running', ?, ?)",
+      {user_id, item_id, now, now});
 }
 
 Status pause_user_timers(Txn& txn, std::int64_t user_id, std::int64_t except_id, TimestampMs now) {

@@ -99,12 +99,10 @@ Result<std::int64_t> hourly_rate_cents(Txn& txn, std::int64_t user_id, const Bil
 Result<std::int64_t> insert_timesheet(Txn& txn, const TimesheetFields& fields, TimestampMs now) {
   TANDEM_ASSIGN(auto values, column_values(txn, fields));
   values.insert(values.end(), {now, now});
-  TANDEM_ASSIGN(const auto row,
-                txn.one("INSERT INTO timesheets(" + std::string(kColumns) +
-                            ", day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            " ?, date(?5 / 1000, 'unixepoch'), ?, ?) RETURNING id",
-                        values));
-  return row->int64(0);
+  return txn.insert("INSERT INTO timesheets(" + std::string(kColumns) +
+                        ", day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " ?, date(?5 / 1000, 'unixepoch'), ?, ?)",
+                    values);
 }
 
 Status update_timesheet(Txn& txn, std::int64_t id, const TimesheetFields& fields, TimestampMs now) {
