@@ -87,6 +87,9 @@ class Database {
   virtual std::size_t write_queue_depth() const = 0;
   /// Finishes queued writes, stops the writer and closes every connection. Idempotent.
   virtual void close() = 0;
+  /// Has the writer run `fn` once per group, after its writes and before COMMIT, outside their savepoints
+  /// (for index maintenance the writes queued); when it fails, the whole group fails.
+  virtual void set_before_commit(TxnFn fn) = 0;
   /// Called on the writer thread after each committed group, with the ids of the events appended in it.
   virtual void set_on_commit(std::function<void(const std::vector<std::int64_t>& event_ids)> callback) = 0;
 };

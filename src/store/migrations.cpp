@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <set>
+#include <string>
 
 namespace tandem::store {
 
@@ -524,6 +525,80 @@ CREATE TRIGGER item_messages_fts_delete AFTER DELETE ON messages BEGIN
 END;
 )sql";
 
+// Search texts queued by the triggers and moved into the FTS5 tables once per commit group
+// (apply_pending_search_texts): an FTS5 table written inside a savepoint writes its pending terms out as a
+// new segment whenever the next savepoint opens, so indexing in the triggers cost one segment, and its
+// merging, per write of a group.
+constexpr std::string_view kDeferredSearchIndexing = R"sql(
+CREATE TABLE items_search_pending (
+  seq         INTEGER PRIMARY KEY,
+  command     TEXT CHECK (command = 'delete'),  -- NULL: index the texts; 'delete': remove them
+  item_id     INTEGER NOT NULL,
+  title       TEXT,
+  description TEXT
+);
+CREATE TABLE messages_search_pending (
+  seq        INTEGER PRIMARY KEY,
+  command    TEXT CHECK (command = 'delete'),
+  message_id INTEGER NOT NULL,
+  item_id    INTEGER NOT NULL,
+  body       TEXT
+);
+DROP TRIGGER items_fts_insert;
+DROP TRIGGER items_fts_update;
+DROP TRIGGER items_fts_delete;
+DROP TRIGGER messages_fts_insert;
+DROP TRIGGER messages_fts_update;
+DROP TRIGGER messages_fts_delete;
+DROP TRIGGER item_messages_fts_insert;
+DROP TRIGGER item_messages_fts_update;
+DROP TRIGGER item_messages_fts_delete;
+)sql";
+
+// The triggers that queue the search texts of `table` in `pending` when a row is added, changed (in one of
+// `watched`) or removed: its old texts to delete, its new ones to index. `values` are the queued columns'
+// values with `$` standing for `new` or `old`.
+std::string search_queue_triggers(std::string_view table, std::string_view watched, std::string_view pending,
+                                  std::string_view columns, std::string_view values) {
+  const auto queue = [&](std::string_view row, bool deleting) {
+    std::string of_row(values);
+    for (std::size_t at = of_row.find('$'); at != std::string::npos; at = of_row.find('$', at))
+      of_row.replace(at, 1, row);
+    return "INSERT INTO " + std::string(pending) + "(command, " + std::string(columns) + ") VALUES (" +
+           (deleting ? "'delete', " : "NULL, ") + of_row + ");\n";
+  };
+  const std::string prefix = "CREATE TRIGGER " + std::string(table) + "_search_";
+  return prefix + "insert AFTER INSERT ON " + std::string(table) + " BEGIN\n" + queue("new", false) +
+         "END;\n" + prefix + "update AFTER UPDATE OF " + std::string(watched) + " ON " + std::string(table) +
+         " BEGIN\n" + queue("old", true) + queue("new", false) + "END;\n" + prefix +
+         "delete AFTER DELETE ON " + std::string(table) + " BEGIN\n" + queue("old", true) + "END;\n";
+}
+
+// Migration 13: the queues, and their triggers in place of those that wrote to the FTS5 tables.
+const std::string& deferred_search_indexing() {
+  static const std::string sql =
+      std::string(kDeferredSearchIndexing) +
+      search_queue_triggers("items", "title, description", "items_search_pending",
+                            "item_id, title, description", "$.id, $.title, $.description") +
+      search_queue_triggers("messages", "item_id, body", "messages_search_pending",
+                            "message_id, item_id, body", "$.id, $.item_id, $.body");
+  return sql;
+}
+
+// Moves the queued texts into the FTS5 tables, in the order they were queued.
+constexpr std::string_view kIndexPendingItemTexts[] = {
+    "INSERT INTO items_fts(items_fts, rowid, title, description) "
+    "SELECT command, item_id, title, description FROM items_search_pending ORDER BY seq",
+    "DELETE FROM items_search_pending",
+};
+constexpr std::string_view kIndexPendingMessageTexts[] = {
+    "INSERT INTO messages_fts(messages_fts, rowid, body) "
+    "SELECT command, message_id, body FROM messages_search_pending ORDER BY seq",
+    "INSERT INTO item_messages_fts(item_messages_fts, rowid, body) "
+    "SELECT command, (item_id << 32) | message_id, body FROM messages_search_pending ORDER BY seq",
+    "DELETE FROM messages_search_pending",
+};
+
 // Time tracking: timers that survive a restart, timesheets with their approval and billing, hourly rates.
 // A timesheet copies its item's project and organization so reports group on its own indexed columns.
 constexpr std::string_view kTimeTracking = R"sql(
@@ -642,6 +717,8 @@ const std::vector<Migration>& all_migrations() {
       {10, "portal uploads: files a customer uploaded", kPortalUploads},
       {11, "languages: the language of each user's and customer's mail", kLanguages},
       {12, "messages indexed in item order: newest-first search stops at a full page", kItemMessagesSearch},
+      {13, "deferred search indexing: texts queued by triggers, indexed once per commit group",
+       deferred_search_indexing()},
   };
   return migrations;
 }
@@ -658,6 +735,18 @@ Result<int> schema_version(Database& db) {
     return {};
   }));
   return version;
+}
+
+// An FTS5 table written to at all writes its structure out at commit: with nothing queued, nothing is
+// touched.
+Status apply_pending_search_texts(Txn& txn) {
+  TANDEM_ASSIGN(const auto queued, txn.one("SELECT EXISTS (SELECT 1 FROM items_search_pending), "
+                                           "EXISTS (SELECT 1 FROM messages_search_pending)"));
+  if (queued->int64(0))
+    for (const std::string_view sql : kIndexPendingItemTexts) TANDEM_TRY(txn.exec(sql, {}));
+  if (queued->int64(1))
+    for (const std::string_view sql : kIndexPendingMessageTexts) TANDEM_TRY(txn.exec(sql, {}));
+  return {};
 }
 
 Result<int> migrate(Database& db) {
@@ -689,6 +778,7 @@ Result<int> migrate(Database& db) {
     }
     ++applied;
   }
+  db.set_before_commit(apply_pending_search_texts);
   return applied;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <thread>
 
 #include "store/temp_database.h"
 
@@ -124,6 +125,37 @@ TEST_F(SearchRepositoryTest, TheItemOrderedMessageIndexFollowsNewEditedMovedAndD
                     TANDEM_ASSIGN(const auto messages, txn.one("SELECT COUNT(*) FROM messages", {}));
                     EXPECT_EQ(row->int64(0), messages->int64(0));
                     return {};
+                  })
+                  .ok());
+}
+
+TEST_F(SearchRepositoryTest, WritesCommittedInOneGroupAreIndexedExceptTheFailedOnes) {
+  constexpr int kThreads = 8, kPerThread = 25;  // every fifth write fails after storing its item
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i)
+        (void)temp_.db().write([&](Txn& txn) -> Status {
+          const std::int64_t id = 1000 + t * kPerThread + i;
+          TANDEM_TRY(txn.exec(
+              "INSERT INTO items(id, number, type_id, status_id, state, title, created_at, updated_at) "
+              "VALUES (?, ?, 1, 1, 'not_started', ?, 0, 0)",
+              {id, id, "word" + std::to_string(id)}));
+          if (i % 5 == 4) return Error::make(ErrorCode::conflict, "refused after the insert");
+          return {};
+        });
+    });
+  for (auto& thread : threads) thread.join();
+  ASSERT_TRUE(temp_.db()
+                  .write([&](Txn& txn) -> Status {
+                    for (std::int64_t id = 1000; id < 1000 + kThreads * kPerThread; ++id) {
+                      TANDEM_ASSIGN(const auto row, txn.one("SELECT COUNT(*) FROM items_fts WHERE items_fts "
+                                                            "MATCH ?",
+                                                            {"word" + std::to_string(id)}));
+                      EXPECT_EQ(row->int64(0), (id - 1000) % 5 == 4 ? 0 : 1) << id;
+                    }
+                    return txn.exec("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)",
+                                    {});
                   })
                   .ok());
 }

@@ -352,6 +352,11 @@ class SqliteDatabase final : public Database {
     on_commit_ = std::move(callback);
   }
 
+  void set_before_commit(TxnFn fn) override {
+    std::lock_guard lock(queue_mutex_);
+    before_commit_ = std::move(fn);
+  }
+
  private:
   struct PendingWrite {
     TxnFn fn;
@@ -379,6 +384,7 @@ class SqliteDatabase final : public Database {
     std::vector<PendingWrite> group;
     for (;;) {
       std::function<void(const std::vector<std::int64_t>&)> on_commit;
+      TxnFn before_commit;
       {
         std::unique_lock lock(queue_mutex_);
         queue_cv_.wait(lock, [&] { return closed_ || !queue_.empty(); });
@@ -388,17 +394,19 @@ class SqliteDatabase final : public Database {
           queue_.pop_front();
         }
         on_commit = on_commit_;
+        before_commit = before_commit_;
       }
-      commit_group(group, on_commit);
+      commit_group(group, before_commit, on_commit);
       group.clear();
     }
   }
 
-  // Runs each write in its own savepoint inside one transaction, commits once, then answers every caller.
+  // Runs each write in its own savepoint inside one transaction, then before_commit, commits once, then
+  // answers every caller.
   // A write alone in its group runs without a savepoint: its failure rolls the transaction back. (An open
   // savepoint keeps every page the transaction changes in the sub-journal, which each statement's end walks:
   // a large lone write would slow down with the square of its size.)
-  void commit_group(std::vector<PendingWrite>& group,
+  void commit_group(std::vector<PendingWrite>& group, const TxnFn& before_commit,
                     const std::function<void(const std::vector<std::int64_t>&)>& on_commit) {
     Connection& c = *writer_conn_;
     const bool alone = group.size() == 1;
@@ -417,7 +425,12 @@ class SqliteDatabase final : public Database {
         if (sp.ok() && !alone) (void)c.exec("RELEASE w", {}, {});
       }
       const bool undo = alone && !results[0].ok();
-      Status commit = c.exec(undo ? "ROLLBACK" : "COMMIT", {}, {});
+      Status commit;
+      if (!undo && before_commit) {
+        SqliteTxn txn(c, true);
+        commit = run_guarded(before_commit, txn);
+      }
+      if (commit.ok()) commit = c.exec(undo ? "ROLLBACK" : "COMMIT", {}, {});
       if (!commit.ok() && !undo) {
         (void)c.exec("ROLLBACK", {}, {});
         spdlog::error("store: commit of a group of {} failed: {}", group.size(), commit.error().internal);
@@ -443,6 +456,7 @@ class SqliteDatabase final : public Database {
   std::deque<PendingWrite> queue_;
   bool closed_ = false;
   std::function<void(const std::vector<std::int64_t>&)> on_commit_;
+  TxnFn before_commit_;
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
