@@ -32,15 +32,13 @@ Result<bool> item_visible(Txn& txn, std::int64_t item_id, const SqlFilter& visib
 }
 
 Result<std::int64_t> insert_message(Txn& txn, const MessageRow& message) {
-  auto id = txn.insert(
+  return txn.insert(
       "INSERT INTO messages(item_id, visibility, author_kind, author_id, body, body_html, created_at, "
       "updated_at, "
       "edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {message.item_id, message.visibility, message.author_kind, optional_value(message.author_id),
        message.body, message.body_html, message.created_at, message.updated_at,
        std::int64_t{message.edited ? 1 : 0}});
-  if (!id.ok()) return std::move(id).error();
-  return id;
 }
 
 Result<std::optional<MessageRow>> find_message(Txn& txn, std::int64_t item_id, std::int64_t message_id,

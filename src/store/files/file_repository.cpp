@@ -32,13 +32,11 @@ Result<std::vector<AttachmentRow>> attachments(Txn& txn, std::string_view where,
 }  // namespace
 
 Result<std::int64_t> insert_file(Txn& txn, const FileRow& file) {
-  auto id = txn.insert(
+  return txn.insert(
       "INSERT INTO files(sha256, size, mime, name, uploaded_by, created_at, uploaded_by_customer) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {file.sha256, file.size, file.mime, file.name, optional_value(file.uploaded_by), file.created_at,
        optional_value(file.uploaded_by_customer)});
-  if (!id.ok()) return std::move(id).error();
-  return id;
 }
 
 Result<std::optional<FileRow>> find_readable_file(Txn& txn, std::int64_t id, const FileReader& reader,

@@ -96,14 +96,12 @@ Result<std::vector<UserRow>> list_users(Txn& txn, std::int64_t after_id, int lim
 Result<std::int64_t> insert_session(Txn& txn, std::string_view token_hash, std::int64_t user_id,
                                     std::string_view csrf_token, TimestampMs now, TimestampMs expires_at,
                                     std::string_view remote_address, std::string_view user_agent) {
-  auto id = txn.insert(
+  return txn.insert(
       "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_address, "
       "user_agent) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {std::string(token_hash), user_id, std::string(csrf_token), now, expires_at,
        std::string(remote_address), std::string(user_agent)});
-  if (!id.ok()) return std::move(id).error();
-  return id;
 }
 
 Result<std::optional<std::pair<SessionRow, UserRow>>> find_session(Txn& txn, std::string_view token_hash,
@@ -129,11 +127,9 @@ Status delete_session(Txn& txn, std::int64_t session_id) {
 
 Result<std::int64_t> insert_api_token(Txn& txn, std::int64_t user_id, std::string_view name,
                                       std::string_view token_hash, std::string_view prefix, TimestampMs now) {
-  auto id = txn.insert(
+  return txn.insert(
       "INSERT INTO api_tokens(user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)",
       {user_id, std::string(name), std::string(token_hash), std::string(prefix), now});
-  if (!id.ok()) return std::move(id).error();
-  return id;
 }
 
 Result<std::optional<std::pair<ApiTokenRow, UserRow>>> find_api_token(Txn& txn, std::string_view token_hash) {
