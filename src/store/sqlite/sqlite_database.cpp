@@ -201,7 +201,7 @@ class Connection {
 // checkpoint may never catch up, and only a complete one lets the WAL start over from its beginning.
 class Checkpointer {
  public:
-  static constexpr int kBackgroundCheckpointPages = 1000;  // SQLite's own default threshold
+  static constexpr int kBackgroundCheckpointPages = 1000;  // new pages between wakeups (SQLite's own default)
   static constexpr int kWriterCheckpointPages = 16000;
 
   explicit Checkpointer(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
@@ -218,9 +218,11 @@ class Checkpointer {
 
   /// Called on the writer thread after each commit with the WAL's size in pages.
   void committed(Connection& writer, int wal_pages) {
+    if (wal_pages < pages_at_last_wakeup_) pages_at_last_wakeup_ = 0;  // the WAL started over
     if (wal_pages >= kWriterCheckpointPages) {
       writer.checkpoint_passive();
-    } else if (wal_pages >= kBackgroundCheckpointPages) {
+    } else if (wal_pages - pages_at_last_wakeup_ >= kBackgroundCheckpointPages) {
+      pages_at_last_wakeup_ = wal_pages;
       {
         std::lock_guard lock(mutex_);
         wanted_ = true;
@@ -247,6 +249,7 @@ class Checkpointer {
   std::condition_variable wakeup_;
   bool wanted_ = false;
   bool stopping_ = false;
+  int pages_at_last_wakeup_ = 0;  // the writer's: the WAL's size when it last woke the thread
   std::thread thread_;
 };
 
