@@ -44,10 +44,11 @@ std::optional<std::int64_t> user_id_of(const Actor& actor) {
   return actor.is_user() ? std::optional(actor.user_id) : std::nullopt;
 }
 
-Status require_item(store::Txn& txn, const Actor& actor, std::int64_t item_id) {
-  TANDEM_ASSIGN(const bool visible, store::item_visible(txn, item_id, Policy::visible_items(actor)));
-  if (!visible) return Error::make(ErrorCode::not_found, "no such item");
-  return {};
+// Succeeds when the actor sees the item and its type's module is on. Errors: not_found, module_disabled.
+Status require_item(store::Txn& txn, ModuleService& modules, const Actor& actor, std::int64_t item_id) {
+  TANDEM_ASSIGN(const auto type, store::find_item_type(txn, item_id, Policy::visible_items(actor)));
+  if (!type) return Error::make(ErrorCode::not_found, "no such item");
+  return modules.require_item_type(*type);
 }
 
 Result<store::MessageRow> require_message(store::Txn& txn, const Actor& actor, std::int64_t item_id,
@@ -58,11 +59,11 @@ Result<store::MessageRow> require_message(store::Txn& txn, const Actor& actor, s
 }
 
 // A file the actor may attach: one it may read. Errors: validation_failed naming `field`.
-Result<store::FileRow> attachable_file(store::Txn& txn, const Actor& actor, std::int64_t file_id,
-                                       std::string field) {
-  TANDEM_ASSIGN(auto file,
-                store::find_readable_file(txn, file_id, file_reader(actor), Policy::visible_items(actor),
-                                          Policy::visible_messages(actor)));
+Result<store::FileRow> attachable_file(store::Txn& txn, ModuleService& modules, const Actor& actor,
+                                       std::int64_t file_id, std::string field) {
+  TANDEM_ASSIGN(const SqlFilter items, modules.shown_items(Policy::visible_items(actor)));
+  TANDEM_ASSIGN(auto file, store::find_readable_file(txn, file_id, file_reader(actor), items,
+                                                     Policy::visible_messages(actor)));
   if (!file)
     return invalid(std::move(field), "there is no file " + std::to_string(file_id) + " you may attach");
   return std::move(*file);
@@ -109,7 +110,7 @@ Result<std::vector<MessageView>> ConversationService::list_messages(const Actor&
   std::vector<MessageView> views;
   std::int64_t last_read = 0;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     TANDEM_ASSIGN(auto messages, store::list_messages(txn, item_id, after_id, std::clamp(limit, 1, 200),
                                                       Policy::visible_messages(actor)));
     TANDEM_ASSIGN(views, with_attachments(txn, std::move(messages)));
@@ -130,7 +131,7 @@ Result<MessageView> ConversationService::get_message(const Actor& actor, std::in
                                                      std::int64_t message_id) {
   std::optional<MessageView> view;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message_id));
     return {};
   }));
@@ -173,10 +174,10 @@ Result<MessageView> ConversationService::post_message(store::Txn& txn, const Act
   message.body_html = render_markdown(input.body);
   message.created_at = message.updated_at = now;
   {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     std::vector<store::FileRow> files = own_files;
     for (const std::int64_t file_id : input.file_ids) {
-      TANDEM_ASSIGN(auto file, attachable_file(txn, actor, file_id, "file_ids"));
+      TANDEM_ASSIGN(auto file, attachable_file(txn, modules_, actor, file_id, "file_ids"));
       files.push_back(std::move(file));
     }
     TANDEM_ASSIGN(message.id, store::insert_message(txn, message));
@@ -201,7 +202,7 @@ Result<MessageView> ConversationService::edit_message(const Actor& actor, std::i
   const std::string body_html = render_markdown(body);
   std::optional<MessageView> view;
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     TANDEM_ASSIGN(view, view_of(txn, actor, item_id, message_id));
     const store::MessageRow& old = view->message;
     const auto author = old.author_kind == "user" ? old.author_id : std::nullopt;
@@ -226,7 +227,7 @@ Result<std::vector<store::RevisionRow>> ConversationService::list_revisions(
     const Actor& actor, std::int64_t item_id, std::int64_t message_id, std::int64_t after_id, int limit) {
   std::vector<store::RevisionRow> revisions;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     TANDEM_TRY(status_of(require_message(txn, actor, item_id, message_id)));
     TANDEM_ASSIGN(revisions, store::list_revisions(txn, message_id, after_id, std::clamp(limit, 1, 200)));
     return {};
@@ -238,7 +239,7 @@ Result<std::vector<store::AttachmentRow>> ConversationService::list_attachments(
                                                                                 std::int64_t item_id) {
   std::vector<store::AttachmentRow> attachments;
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(require_item(txn, actor, item_id));
+    TANDEM_TRY(require_item(txn, modules_, actor, item_id));
     TANDEM_ASSIGN(attachments, store::list_item_attachments(txn, item_id));
     return {};
   }));
@@ -252,8 +253,9 @@ Result<store::AttachmentRow> ConversationService::attach_file(const Actor& actor
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const auto item, store::find_item(txn, item_id, Policy::visible_items(actor)));
     if (!item) return Error::make(ErrorCode::not_found, "no such item");
+    TANDEM_TRY(modules_.require_item_type(item->type));
     TANDEM_TRY(check_may_change_item(txn, actor, nlohmann::json::parse(item->json)));
-    TANDEM_ASSIGN(attachment.file, attachable_file(txn, actor, file_id, "file_id"));
+    TANDEM_ASSIGN(attachment.file, attachable_file(txn, modules_, actor, file_id, "file_id"));
     TANDEM_TRY(attach(txn, actor, item_id, attachment.file, std::nullopt, now));
     return store::touch_item(txn, item_id, now);
   }));

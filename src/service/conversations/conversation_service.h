@@ -10,6 +10,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/settings/module_service.h"
 #include "store/conversations/message_repository.h"
 #include "store/database.h"
 #include "store/files/file_repository.h"
@@ -30,7 +31,9 @@ struct MessageView {
 
 class ConversationService {
  public:
-  ConversationService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  /// The messages and files of items whose module `modules` switches off answer module_disabled.
+  ConversationService(store::Database& db, const Clock& clock, ModuleService& modules)
+      : db_(db), clock_(clock), modules_(modules) {}
 
   /// The item's messages with id > after_id, oldest first, at most `limit` (1..200); an internal user has
   /// read them from then on (see MailOutbox). Errors: not_found (no such item, or the actor may not see it).
@@ -69,6 +72,7 @@ class ConversationService {
  private:
   store::Database& db_;
   const Clock& clock_;
+  ModuleService& modules_;
 };
 
 }  // namespace tandem::service

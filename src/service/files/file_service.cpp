@@ -138,9 +138,10 @@ Result<std::string> FileService::read_content(std::string_view sha256) {
 
 Result<store::FileRow> FileService::get_file(const Actor& actor, std::int64_t id) {
   std::optional<store::FileRow> file;
+  TANDEM_ASSIGN(const SqlFilter items, modules_.shown_items(Policy::visible_items(actor)));
   TANDEM_TRY(db_.read([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(file, store::find_readable_file(txn, id, file_reader(actor), Policy::visible_items(actor),
-                                                  Policy::visible_messages(actor)));
+    TANDEM_ASSIGN(
+        file, store::find_readable_file(txn, id, file_reader(actor), items, Policy::visible_messages(actor)));
     return {};
   }));
   if (!file) return Error::make(ErrorCode::not_found, "no such file");

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/files/blob_store.h"
+#include "service/settings/module_service.h"
 #include "store/database.h"
 #include "store/files/file_repository.h"
 
@@ -27,10 +28,11 @@ store::FileReader file_reader(const Actor& actor);
 
 class FileService {
  public:
-  /// Contents live under `files_dir`; uploads larger than `max_bytes` are refused.
-  FileService(store::Database& db, const Clock& clock, std::filesystem::path files_dir,
-              std::uint64_t max_bytes)
-      : db_(db), clock_(clock), blobs_(std::move(files_dir)), max_bytes_(max_bytes) {}
+  /// Contents live under `files_dir`; uploads larger than `max_bytes` are refused. A file attached only
+  /// to items whose module `modules` switches off is not found.
+  FileService(store::Database& db, const Clock& clock, ModuleService& modules,
+              std::filesystem::path files_dir, std::uint64_t max_bytes)
+      : db_(db), clock_(clock), modules_(modules), blobs_(std::move(files_dir)), max_bytes_(max_bytes) {}
 
   /// Stores the one part named `file` of a multipart/form-data body kept in the file `body_path`, sent with
   /// the Content-Type `content_type`, and records `file.uploaded`. The type is sniffed from the content;
@@ -57,6 +59,7 @@ class FileService {
  private:
   store::Database& db_;
   const Clock& clock_;
+  ModuleService& modules_;
   BlobStore blobs_;
   std::uint64_t max_bytes_;
 };

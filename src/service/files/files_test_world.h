@@ -100,8 +100,9 @@ class FilesTestWorld : public ::testing::Test {
 
   store::TempDatabase temp_{"files-test"};
   FakeClock clock_{kWorldStart};
-  FileService files_{temp_.db(), clock_, temp_.dir() / "files", 4096};
-  ConversationService conversations_{temp_.db(), clock_};
+  ModuleService modules_{temp_.db(), clock_};
+  FileService files_{temp_.db(), clock_, modules_, temp_.dir() / "files", 4096};
+  ConversationService conversations_{temp_.db(), clock_, modules_};
   Actor admin_, member_, outsider_;
   std::int64_t project_item_ = 0;
   int items_ = 0;

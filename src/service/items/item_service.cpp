@@ -261,15 +261,11 @@ Result<SqlFilter> ItemService::visible_filter(const Actor& actor) {
   return modules_.shown_items(Policy::visible_items(actor));
 }
 
-Status ItemService::require_type_module(std::string_view type_key) {
-  return modules_.require(app_of_item_type(type_key) == App::tickets ? Module::tickets : Module::tasks);
-}
-
 Result<nlohmann::json> ItemService::reachable_item(Txn& txn, const Actor& actor, std::int64_t id) {
   TANDEM_ASSIGN(auto item, store::find_item(txn, id, Policy::visible_items(actor)));
   if (!item) return no_such_item();
   auto json = nlohmann::json::parse(item->json);
-  TANDEM_TRY(require_type_module(json.value("type", "")));
+  TANDEM_TRY(modules_.require_item_type(json.value("type", "")));
   return json;
 }
 
@@ -296,7 +292,7 @@ Result<store::ItemJson> ItemService::create_item(Txn& txn, const Actor& actor, c
   {
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {type_key}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
-    TANDEM_TRY(require_type_module(type_key));
+    TANDEM_TRY(modules_.require_item_type(type_key));
     if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
       return Error::make(ErrorCode::forbidden, "your level in " +
                                                    std::string(to_string(app_of_item_type(type_key))) +
@@ -367,7 +363,7 @@ Result<store::ItemJson> ItemService::get_item(const Actor& actor, std::int64_t i
     return {};
   }));
   if (!item) return no_such_item();
-  TANDEM_TRY(require_type_module(item->type));
+  TANDEM_TRY(modules_.require_item_type(item->type));
   return std::move(*item);
 }
 
@@ -416,7 +412,7 @@ Result<store::ItemJson> ItemService::convert_item(const Actor& actor, std::int64
     TANDEM_TRY(check_may_change_item(txn, actor, current));
     TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {std::string(type_key)}));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
-    TANDEM_TRY(require_type_module(type_key));
+    TANDEM_TRY(modules_.require_item_type(type_key));
     if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
       return Error::make(ErrorCode::forbidden,
                          "your level does not let you convert items to " + std::string(type_key));
@@ -444,7 +440,7 @@ Result<std::string> ItemService::item_url(const Actor& actor, std::int64_t numbe
   }));
   if (!found) return no_such_item();
   const std::string& key = found->second;
-  TANDEM_TRY(require_type_module(key));
+  TANDEM_TRY(modules_.require_item_type(key));
   return "/" +
          std::string(key == "ticket" ? "tickets"
                      : key == "task" ? "tasks"

@@ -97,8 +97,6 @@ class ItemService {
   // The item as JSON when the actor may see it and its type's module is on. Errors: not_found,
   // module_disabled.
   Result<nlohmann::json> reachable_item(store::Txn& txn, const Actor& actor, std::int64_t id);
-  // Succeeds when the module of items of type `type_key` is on. Errors: module_disabled.
-  Status require_type_module(std::string_view type_key);
 
   store::Database& db_;
   const Clock& clock_;

@@ -123,6 +123,10 @@ Status ModuleService::require(Module module) {
   return {};
 }
 
+Status ModuleService::require_item_type(std::string_view type_key) {
+  return require(app_of_item_type(type_key) == App::tickets ? Module::tickets : Module::tasks);
+}
+
 Result<SqlFilter> ModuleService::shown_items(SqlFilter visible) {
   TANDEM_ASSIGN(const bool tickets, enabled(Module::tickets));
   TANDEM_ASSIGN(const bool tasks, enabled(Module::tasks));

@@ -44,6 +44,9 @@ class ModuleService {
   Result<bool> enabled(Module module);
   /// Succeeds when `module` is on. Errors: module_disabled.
   Status require(Module module);
+  /// Succeeds when the module of items of type `type_key` (tickets, or tasks for the other types) is on.
+  /// Errors: module_disabled.
+  Status require_item_type(std::string_view type_key);
   /// `visible` (a filter on `items`) narrowed to the items whose module, tickets or tasks, is on: every
   /// list, count and search of items goes through it. Errors: the store's.
   Result<SqlFilter> shown_items(SqlFilter visible);

@@ -46,6 +46,22 @@ LinkRow link_of(const Row& row) {
 constexpr std::string_view kLinkColumns =
     "SELECT id, from_item_id, to_item_id, kind, lag_minutes, created_at ";
 
+// The id and type key of the item whose `column` (a unique column of items) is `key`, when `visible` lets
+// it through.
+Result<std::optional<std::pair<std::int64_t, std::string>>> item_and_type(Txn& txn, std::string_view column,
+                                                                          std::int64_t key,
+                                                                          const SqlFilter& visible) {
+  std::vector<Value> params{key};
+  append_filter_params(params, visible);
+  TANDEM_ASSIGN(auto row,
+                txn.one("SELECT items.id, t.key FROM items JOIN item_types t ON t.id = items.type_id "
+                        "WHERE " +
+                            std::string(column) + " = ? AND " + visible.sql,
+                        params));
+  if (!row) return std::optional<std::pair<std::int64_t, std::string>>();
+  return std::optional<std::pair<std::int64_t, std::string>>(std::pair{row->int64(0), row->text(1)});
+}
+
 }  // namespace
 
 std::string_view item_json_select() {
@@ -74,17 +90,15 @@ Result<std::optional<ItemJson>> find_item(Txn& txn, std::int64_t id, const SqlFi
   return std::optional<ItemJson>(std::move(items.front()));
 }
 
+Result<std::optional<std::string>> find_item_type(Txn& txn, std::int64_t id, const SqlFilter& visible) {
+  TANDEM_ASSIGN(const auto found, item_and_type(txn, "items.id", id, visible));
+  if (!found) return std::optional<std::string>();
+  return std::optional(found->second);
+}
+
 Result<std::optional<std::pair<std::int64_t, std::string>>> find_item_by_number(Txn& txn, std::int64_t number,
                                                                                 const SqlFilter& visible) {
-  std::vector<Value> params{number};
-  append_filter_params(params, visible);
-  TANDEM_ASSIGN(auto row,
-                txn.one("SELECT items.id, t.key FROM items JOIN item_types t ON t.id = items.type_id "
-                        "WHERE items.number = ? AND " +
-                            visible.sql,
-                        params));
-  if (!row) return std::optional<std::pair<std::int64_t, std::string>>();
-  return std::optional<std::pair<std::int64_t, std::string>>(std::pair{row->int64(0), row->text(1)});
+  return item_and_type(txn, "items.number", number, visible);
 }
 
 Result<std::int64_t> next_item_number(Txn& txn) {

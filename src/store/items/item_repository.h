@@ -42,6 +42,8 @@ void append_filter_params(std::vector<Value>& params, const SqlFilter& filter);
 Result<std::vector<ItemJson>> query_items(Txn& txn, std::string_view sql, const std::vector<Value>& params);
 /// The item with this id when `visible` lets it through, else nullopt.
 Result<std::optional<ItemJson>> find_item(Txn& txn, std::int64_t id, const SqlFilter& visible);
+/// The type key of the item with this id when `visible` lets it through, else nullopt.
+Result<std::optional<std::string>> find_item_type(Txn& txn, std::int64_t id, const SqlFilter& visible);
 /// The id of the item with this number when `visible` lets it through, with its type key.
 Result<std::optional<std::pair<std::int64_t, std::string>>> find_item_by_number(Txn& txn, std::int64_t number,
                                                                                 const SqlFilter& visible);
