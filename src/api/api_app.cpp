@@ -142,14 +142,19 @@ Status ApiApp::admit_portal(RequestContext& context, Access access) {
   return {};
 }
 
+Result<std::optional<service::Identity>> ApiApp::identify(std::string_view token, std::string_view secret) {
+  if (!token.empty()) {
+    TANDEM_ASSIGN(auto identity, services_.auth.authenticate_token(token));
+    if (!identity) return Error::make(ErrorCode::unauthenticated, "the API token is not valid");
+    return identity;
+  }
+  if (!secret.empty()) return services_.auth.authenticate_session(secret);
+  return std::optional<service::Identity>();
+}
+
 Status ApiApp::authenticate(RequestContext& context) {
   net::Request& request = context.request;
-  if (const std::string_view token = bearer_token(request); !token.empty()) {
-    TANDEM_ASSIGN(context.identity, services_.auth.authenticate_token(token));
-    if (!context.identity) return Error::make(ErrorCode::unauthenticated, "the API token is not valid");
-  } else if (const std::string_view secret = request.cookie(kSessionCookie); !secret.empty()) {
-    TANDEM_ASSIGN(context.identity, services_.auth.authenticate_session(secret));
-  }
+  TANDEM_ASSIGN(context.identity, identify(bearer_token(request), request.cookie(kSessionCookie)));
   if (context.identity) {
     request.actor = context.identity->actor;
     request.session_id = context.identity->session_id;
@@ -206,8 +211,7 @@ Result<net::LiveAdmission> ApiApp::authenticate_live(net::Request& request) {
   const std::string token(bearer_token(request));
   const std::string session_secret(request.cookie(kSessionCookie));
   auto recheck = [this, token, session_secret]() -> std::optional<Actor> {
-    auto identity = token.empty() ? services_.auth.authenticate_session(session_secret)
-                                  : services_.auth.authenticate_token(token);
+    auto identity = identify(token, session_secret);
     if (!identity.ok() || !identity.value() || !Policy::can(identity.value()->actor, Action::subscribe_live))
       return std::nullopt;
     return identity.value()->actor;

@@ -71,6 +71,9 @@ class ApiApp {
   const ApiSettings& settings() const { return settings_; }
 
  private:
+  /// Who presents the bearer `token`, else the session cookie's `secret` (nullopt: neither, or a session
+  /// that is not valid). Errors: unauthenticated (a token that is not valid).
+  Result<std::optional<service::Identity>> identify(std::string_view token, std::string_view secret);
   /// Resolves the request's credentials into request.actor / identity. Errors: unauthenticated (a bearer
   /// token that is not valid).
   Status authenticate(RequestContext& context);
