@@ -56,8 +56,9 @@ class WalBatchingVfsTest : public ::testing::Test {
 }  // namespace
 
 // Transactions of one row to hundreds of pages (larger than the writer's cache, so pages spill into the
-// WAL before the commit and are read back and rewritten) are each whole to a reader as soon as they
-// commit, and SQLite's own VFS recovers every one of them from the WAL the batching VFS wrote.
+// WAL before the commit and are read back and rewritten), and one of over 4 MB, are each whole to a reader
+// as soon as they commit, and SQLite's own VFS recovers every one of them from the WAL the batching VFS
+// wrote.
 TEST_F(WalBatchingVfsTest, EveryCommitIsWholeToReadersAndTheLogRecoversWithTheSystemVfs) {
   sqlite3* writer = open(wal_batching_vfs());
   sqlite3* reader = open(wal_batching_vfs());
@@ -77,6 +78,17 @@ TEST_F(WalBatchingVfsTest, EveryCommitIsWholeToReadersAndTheLogRecoversWithTheSy
               std::to_string(rows) + " " + std::to_string(bytes) + ".0")
         << "after round " << round;
   }
+  // Over 4 MB in the writer's cache: its frames, all written at the commit, are handed over in parts
+  // before the committing one.
+  exec(writer, "PRAGMA cache_size=-65536");
+  exec(writer, "BEGIN");
+  const std::string large(1500, 'z');
+  for (int n = 0; n < 3500; ++n) exec(writer, "INSERT INTO notes(body) VALUES ('" + large + "')");
+  exec(writer, "COMMIT");
+  rows += 3500;
+  bytes += 3500 * 1500;
+  EXPECT_EQ(text(reader, "SELECT count(*) || ' ' || total(length(body)) FROM notes"),
+            std::to_string(rows) + " " + std::to_string(bytes) + ".0");
   EXPECT_EQ(text(reader, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(sqlite3_close(reader), SQLITE_OK);
   EXPECT_EQ(sqlite3_close(writer), SQLITE_OK);
