@@ -264,9 +264,8 @@ Result<SqlFilter> ItemService::visible_filter(const Actor& actor) {
 Result<nlohmann::json> ItemService::reachable_item(Txn& txn, const Actor& actor, std::int64_t id) {
   TANDEM_ASSIGN(auto item, store::find_item(txn, id, Policy::visible_items(actor)));
   if (!item) return no_such_item();
-  auto json = nlohmann::json::parse(item->json);
-  TANDEM_TRY(modules_.require_item_type(json.value("type", "")));
-  return json;
+  TANDEM_TRY(modules_.require_item_type(item->type));
+  return nlohmann::json::parse(item->json);
 }
 
 Result<store::ItemJson> ItemService::create_item(const Actor& actor, const nlohmann::json& fields,
