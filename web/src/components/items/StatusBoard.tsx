@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { partyName, useWorkspace } from '../../data/workspace';
+import { WriteQueue } from '../../data/writeQueue';
 import { describeError } from '../../describeError';
 import { useSharedTranslation } from '../../i18n';
 import type { Item, ItemType, Status } from '../../model';
@@ -47,6 +48,7 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
   // The card moved with the keyboard keeps the focus in its new column.
   const [focusId, setFocusId] = useState<number | null>(null);
   const [carried, setCarried] = useState<Carried | null>(null);
+  const [writes] = useState(() => new WriteQueue<Item>());
   const ofType = items.filter((item) => item.type_id === type.id);
   const statuses = type.statuses.slice().sort((a, b) => a.position - b.position);
 
@@ -55,7 +57,7 @@ export function StatusBoard({ type, items, openNumber, onOpen, onChanged }: Stat
     setError(null);
     onChanged({ ...item, status_id: status.id, state: status.state });
     try {
-      onChanged(await api.patch<Item>(`/items/${item.id}`, { status_id: status.id }));
+      await writes.push(item.id, () => api.patch<Item>(`/items/${item.id}`, { status_id: status.id }), onChanged);
     } catch (err) {
       onChanged(item);
       setError(err);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useWorkspace } from '../../data/workspace';
+import { WriteQueue } from '../../data/writeQueue';
 import { describeError } from '../../describeError';
 import type { Item, TreeFolder, TreePortfolio, TreeProject } from '../../model';
 import { Alert } from '../ui/Alert';
@@ -74,6 +75,7 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
   const [error, setError] = useState<unknown>(null);
   // The row moved with the keyboard keeps the focus at its new place.
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [writes] = useState(() => new WriteQueue<Item>());
 
   const rows = useMemo(() => {
     const byFolder = new Map<number, Item[]>();
@@ -163,23 +165,20 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
   function file(id: number, target: Target | null) {
     const item = items.find((candidate) => candidate.id === id);
     if (!item || target === null || (item.project_id === target.project_id && item.folder_id === target.folder_id)) return;
-    void attempt(async () => onChanged(await api.patch<Item>(`/items/${item.id}`, target)));
+    void attempt(() => writes.push(item.id, () => api.patch<Item>(`/items/${item.id}`, target), onChanged));
   }
 
   /** Puts item `id` at `index` among `siblings`, in their folder or project, storing the positions that change. */
   function placeItem(id: number, siblings: Item[], index: number, target: Target) {
     const moved = items.find((candidate) => candidate.id === id);
     if (!moved) return;
-    const changes = placeAt(siblings, id, index);
-    void attempt(async () => {
-      for (const change of changes) {
-        const item = change.id === id ? moved : siblings.find((sibling) => sibling.id === change.id);
-        if (!item) continue;
-        const fields = change.id === id ? { ...target, position: change.position } : { position: change.position };
-        onChanged({ ...item, ...fields });
-        onChanged(await api.patch<Item>(`/items/${item.id}`, fields));
-      }
-    });
+    for (const change of placeAt(siblings, id, index)) {
+      const item = change.id === id ? moved : siblings.find((sibling) => sibling.id === change.id);
+      if (!item) continue;
+      const fields = change.id === id ? { ...target, position: change.position } : { position: change.position };
+      onChanged({ ...item, ...fields });
+      void attempt(() => writes.push(item.id, () => api.patch<Item>(`/items/${item.id}`, fields), onChanged));
+    }
   }
 
   /**
