@@ -60,11 +60,14 @@ Result<net::Response> put_project(ApiApp& app, RequestContext& context) {
   TANDEM_ASSIGN(auto id, id_param(context.request, "id"));
   TANDEM_ASSIGN(auto project_id, id_param(context.request, "project_id"));
   std::optional<double> position;
+  std::optional<std::int64_t> from_portfolio_id;
   if (!context.request.body.empty()) {
     TANDEM_ASSIGN(auto body, parse_json_object(context.request));
     TANDEM_ASSIGN(position, optional_number(body, "position"));
+    TANDEM_ASSIGN(from_portfolio_id, optional_id(body, "from_portfolio_id"));
   }
-  TANDEM_ASSIGN(auto link, app.services().portfolios.put_project(context.actor(), id, project_id, position));
+  TANDEM_ASSIGN(auto link, app.services().portfolios.put_project(context.actor(), id, project_id, position,
+                                                                 from_portfolio_id));
   return json_response(200, portfolio_project_json(link));
 }
 

@@ -160,15 +160,16 @@ Status PortfolioService::delete_portfolio(const Actor& actor, std::int64_t id) {
   });
 }
 
-Result<store::PortfolioProjectRow> PortfolioService::put_project(const Actor& actor,
-                                                                 std::int64_t portfolio_id,
-                                                                 std::int64_t project_id,
-                                                                 std::optional<double> position) {
+Result<store::PortfolioProjectRow> PortfolioService::put_project(
+    const Actor& actor, std::int64_t portfolio_id, std::int64_t project_id, std::optional<double> position,
+    std::optional<std::int64_t> from_portfolio_id) {
   TANDEM_TRY(check_may_manage(actor));
   store::PortfolioProjectRow link{portfolio_id, project_id, 0};
   TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
     TANDEM_TRY(status_of(existing_portfolio(txn, portfolio_id)));
     TANDEM_TRY(status_of(visible_project(txn, actor, project_id)));
+    if (from_portfolio_id && *from_portfolio_id != portfolio_id)
+      TANDEM_TRY(take_project_out(txn, actor, *from_portfolio_id, project_id));
     TANDEM_ASSIGN(const auto existing, store::find_portfolio_project(txn, portfolio_id, project_id));
     if (position) {
       TANDEM_ASSIGN(link.position, checked_position(*position));
@@ -198,13 +199,18 @@ Status PortfolioService::remove_project(const Actor& actor, std::int64_t portfol
                                         std::int64_t project_id) {
   TANDEM_TRY(check_may_manage(actor));
   return db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_TRY(status_of(existing_portfolio(txn, portfolio_id)));
     TANDEM_TRY(status_of(visible_project(txn, actor, project_id)));
-    TANDEM_ASSIGN(const bool removed, store::delete_portfolio_project(txn, portfolio_id, project_id));
-    if (!removed) return Error::make(ErrorCode::not_found, "the project is not in this portfolio");
-    return record_event(txn, actor, clock_.now_ms(), "portfolio", portfolio_id, "portfolio.project_removed",
-                        {{"project_id", project_id}});
+    return take_project_out(txn, actor, portfolio_id, project_id);
   });
+}
+
+Status PortfolioService::take_project_out(store::Txn& txn, const Actor& actor, std::int64_t portfolio_id,
+                                          std::int64_t project_id) {
+  TANDEM_TRY(status_of(existing_portfolio(txn, portfolio_id)));
+  TANDEM_ASSIGN(const bool removed, store::delete_portfolio_project(txn, portfolio_id, project_id));
+  if (!removed) return Error::make(ErrorCode::not_found, "the project is not in this portfolio");
+  return record_event(txn, actor, clock_.now_ms(), "portfolio", portfolio_id, "portfolio.project_removed",
+                      {{"project_id", project_id}});
 }
 
 }  // namespace tandem::service

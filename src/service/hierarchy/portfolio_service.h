@@ -56,15 +56,22 @@ class PortfolioService {
   /// Errors: forbidden, not_found.
   Status delete_portfolio(const Actor& actor, std::int64_t id);
   /// Puts a project the actor may see into the portfolio at `position` (default: last), or moves it there;
-  /// records `portfolio.project_added` or `portfolio.project_moved`. Errors: forbidden, not_found
-  /// (portfolio, or a project the actor may not see), validation_failed (position).
-  Result<store::PortfolioProjectRow> put_project(const Actor& actor, std::int64_t portfolio_id,
-                                                 std::int64_t project_id, std::optional<double> position);
+  /// records `portfolio.project_added` or `portfolio.project_moved`. With `from_portfolio_id` (another
+  /// portfolio) the project leaves that one in the same transaction, as remove_project does. Errors:
+  /// forbidden, not_found (portfolio, a project the actor may not see, or one not in `from_portfolio_id`),
+  /// validation_failed (position).
+  Result<store::PortfolioProjectRow> put_project(
+      const Actor& actor, std::int64_t portfolio_id, std::int64_t project_id, std::optional<double> position,
+      std::optional<std::int64_t> from_portfolio_id = std::nullopt);
   /// Takes a project out of the portfolio and records `portfolio.project_removed`. Errors: forbidden,
   /// not_found (portfolio, project not visible, or not in the portfolio).
   Status remove_project(const Actor& actor, std::int64_t portfolio_id, std::int64_t project_id);
 
  private:
+  // remove_project's work inside a transaction that has checked the actor may manage portfolios.
+  Status take_project_out(store::Txn& txn, const Actor& actor, std::int64_t portfolio_id,
+                          std::int64_t project_id);
+
   store::Database& db_;
   const Clock& clock_;
 };

@@ -71,6 +71,10 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
     if (event.entity_type === 'item' && event.entity_id === item?.id) void load();
   });
 
+  // The live event of a posting reloads the conversation, so the posted message may be shown already.
+  const showPosted = (posted: Message) =>
+    setMessages((list) => (list.some((shown) => shown.id === posted.id) ? list : [...list, posted]));
+
   useShortcut('e', () => setEditingTitle(true));
   useShortcut('r', () => {
     setTab('conversation');
@@ -191,7 +195,7 @@ export function ItemPanel({ number, onClose, onChanged }: ItemPanelProps) {
             {tab === 'conversation' && (
               <div role="tabpanel" aria-label={t('item.tabs.conversation')}>
                 <Conversation messages={messages} />
-                <Composer ref={composer} itemId={item.id} repliedBefore={repliedBefore} onPosted={(m) => setMessages((list) => [...list, m])} />
+                <Composer ref={composer} itemId={item.id} repliedBefore={repliedBefore} onPosted={showPosted} />
               </div>
             )}
             {tab === 'history' && <HistoryTab item={item} revision={revision} />}

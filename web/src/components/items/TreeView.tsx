@@ -189,12 +189,13 @@ export function TreeView({ items, onOpen, onChanged, openNumber }: TreeViewProps
     if (to === null && from !== null) return;
     const changes = index === undefined ? [{ id, position: undefined }] : placeAt(siblings, id, index);
     void attempt(async () => {
+      // The moved project leaves its old portfolio in the same call that puts it into the new one.
+      const leaving = from !== null && from !== to ? { from_portfolio_id: from } : {};
       for (const change of changes) {
         const body = change.position === undefined ? {} : { position: change.position };
         if (to === null) await api.patch(`/projects/${change.id}`, body);
-        else await api.put(`/portfolios/${to}/projects/${change.id}`, body);
+        else await api.put(`/portfolios/${to}/projects/${change.id}`, change.id === id ? { ...body, ...leaving } : body);
       }
-      if (from !== null && from !== to) await api.del(`/portfolios/${from}/projects/${id}`);
     }).finally(ws.reload);
   }
 
