@@ -109,6 +109,7 @@ Result<bool> admit(store::Txn& txn, const Sender& sender, std::int64_t item_id, 
   const nlohmann::json before = as_json(followers);
   followers.push_back(*sender.party);
   TANDEM_TRY(store::replace_item_parties(txn, item_id, "follower", followers));
+  TANDEM_TRY(store::update_item(txn, item_id, {}, now));
   const nlohmann::json payload = {
       {"changes", {{"followers", {{"from", before}, {"to", as_json(followers)}}}}}};
   TANDEM_TRY(store::append_event(txn, sender.actor, now, "item", item_id, "item.updated", payload.dump()));

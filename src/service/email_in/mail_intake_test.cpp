@@ -158,6 +158,22 @@ TEST_F(MailIntakeTest, ThreadsByMessageIdThenSubjectTokenThenReplyAddress) {
   EXPECT_NE(deliver(message("ann@gmail.com", "forged", "r4"), {"", {forged}}), first);
 }
 
+TEST_F(MailIntakeTest, AReplyThroughAMessageIdMakesItsSenderAFollowerAndIsAChangeOfTheItem) {
+  const std::int64_t anns =
+      deliver(message("ann@gmail.com", "Printer", "smoke", "Message-ID: <printer@gmail.com>\r\n"));
+  ASSERT_EQ(scalar("SELECT version FROM items WHERE id = ?", {anns}), 1);
+  EXPECT_EQ(
+      deliver(message("bob@gmail.com", "Re: Printer", "me too", "In-Reply-To: <printer@gmail.com>\r\n")),
+      anns);
+  const std::int64_t bob = scalar("SELECT customer_id FROM customer_emails WHERE email = 'bob@gmail.com'");
+  EXPECT_EQ(scalar("SELECT party_id FROM item_parties WHERE item_id = ? AND role = 'follower' AND "
+                   "party_kind = 'customer'",
+                   {anns}),
+            bob);
+  // A new follower changes what the item reads as, so its version (its ETag) moves too.
+  EXPECT_EQ(scalar("SELECT version FROM items WHERE id = ?", {anns}), 2);
+}
+
 TEST_F(MailIntakeTest, ASubjectTokenOfAnItemTheSenderCannotSeeOpensANewTicket) {
   const std::int64_t anns = deliver(message("ann@gmail.com", "Ann's", "secret stuff"));
   const std::int64_t bobs =

@@ -190,7 +190,7 @@ Status PortalService::follow(const Actor& customer, std::int64_t item_id, bool f
     else
       std::erase(followers, me);
     TANDEM_TRY(store::replace_item_parties(txn, item_id, "follower", followers));
-    TANDEM_TRY(store::touch_item(txn, item_id, now));
+    TANDEM_TRY(store::update_item(txn, item_id, {}, now));
     const nlohmann::json payload = {
         {"changes", {{"followers", {{"from", before}, {"to", as_json(followers)}}}}}};
     return status_of(

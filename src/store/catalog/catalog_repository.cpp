@@ -129,7 +129,7 @@ Result<std::int64_t> count_items_in_status(Txn& txn, std::int64_t status_id) {
 }
 
 Result<std::int64_t> set_state_of_items_in_status(Txn& txn, std::int64_t status_id, std::string_view state) {
-  TANDEM_TRY(txn.exec("UPDATE items SET state = ? WHERE status_id = ? AND state <> ?",
+  TANDEM_TRY(txn.exec("UPDATE items SET state = ?, version = version + 1 WHERE status_id = ? AND state <> ?",
                       {std::string(state), status_id, std::string(state)}));
   return txn.changes();
 }

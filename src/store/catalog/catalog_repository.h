@@ -63,7 +63,8 @@ Result<double> next_status_position(Txn& txn, std::int64_t type_id);
 Result<std::int64_t> count_statuses_of_type(Txn& txn, std::int64_t type_id);
 /// How many items are in this status.
 Result<std::int64_t> count_items_in_status(Txn& txn, std::int64_t status_id);
-/// Sets the denormalised `items.state` of every item in the status; returns how many changed.
+/// Sets the denormalised `items.state` of every item in the status and bumps their versions (a new ETag);
+/// returns how many changed.
 Result<std::int64_t> set_state_of_items_in_status(Txn& txn, std::int64_t status_id, std::string_view state);
 
 }  // namespace tandem::store
