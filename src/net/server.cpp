@@ -105,6 +105,14 @@ class LiveSession final : public LiveSink, public std::enable_shared_from_this<L
     });
   }
 
+  /// Queues text to be sent, ahead of everything posted to the loop meanwhile; only on the connection's loop.
+  void enqueue(std::string text) {
+    if (closing_) return;
+    if (queue_.size() >= kMaxQueued) return close();
+    queue_.push_back(std::move(text));
+    if (!writing_) write_next();
+  }
+
   // Reads (and drops) client frames until the connection closes; the hub writes meanwhile.
   asio::awaitable<void> read_until_closed() {
     beast::flat_buffer buffer;
@@ -129,13 +137,6 @@ class LiveSession final : public LiveSink, public std::enable_shared_from_this<L
 
  private:
   static constexpr std::size_t kMaxQueued = 1024;
-
-  void enqueue(std::string text) {
-    if (closing_) return;
-    if (queue_.size() >= kMaxQueued) return close();
-    queue_.push_back(std::move(text));
-    if (!writing_) write_next();
-  }
 
   void write_next() {
     writing_ = true;
@@ -546,8 +547,9 @@ class HttpServer::Impl {
     if (ec) co_return;
     auto session = std::make_shared<LiveSession>(std::move(ws), loop.ioc);
     loop.live_sessions.insert(session.get());
-    // The hello is queued before the subscription, so that no event can overtake it.
-    session->send(hooks_.live_hello(admitted->actor));
+    // The hello is queued before the subscription, so that no event can overtake it. (Not posted: a post
+    // from the loop's own thread waits in a private queue, which a post from the hub's thread may overtake.)
+    session->enqueue(hooks_.live_hello(admitted->actor));
     const auto subscription = hub_.subscribe(admitted->actor, std::move(admitted->recheck), session);
     if (stopping_) session->close();
     co_await session->read_until_closed();
