@@ -2,10 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -106,6 +109,14 @@ class Connection {
     return {};
   }
 
+  // The read transaction a reader keeps open between reads: the store's commit count just before it began,
+  // and when it began.
+  struct Snapshot {
+    std::uint64_t commits;
+    std::chrono::steady_clock::time_point begun;
+  };
+  std::optional<Snapshot> snapshot;
+
   std::int64_t changes() const { return sqlite3_changes64(db_); }
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -204,7 +215,9 @@ class Checkpointer {
   static constexpr int kBackgroundCheckpointPages = 1000;  // new pages between wakeups (SQLite's own default)
   static constexpr int kWriterCheckpointPages = 16000;
 
-  explicit Checkpointer(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
+  /// before_checkpoint runs before every checkpoint, on the thread that checkpoints.
+  Checkpointer(std::unique_ptr<Connection> conn, std::function<void()> before_checkpoint)
+      : conn_(std::move(conn)), before_checkpoint_(std::move(before_checkpoint)) {
     thread_ = std::thread([this] { run(); });
   }
   ~Checkpointer() {
@@ -220,6 +233,7 @@ class Checkpointer {
   void committed(Connection& writer, int wal_pages) {
     if (wal_pages < pages_at_last_wakeup_) pages_at_last_wakeup_ = 0;  // the WAL started over
     if (wal_pages >= kWriterCheckpointPages) {
+      before_checkpoint_();
       writer.checkpoint_passive();
     } else if (wal_pages - pages_at_last_wakeup_ >= kBackgroundCheckpointPages) {
       pages_at_last_wakeup_ = wal_pages;
@@ -239,12 +253,14 @@ class Checkpointer {
       if (stopping_) return;
       wanted_ = false;
       lock.unlock();
+      before_checkpoint_();
       conn_->checkpoint_passive();
       lock.lock();
     }
   }
 
   std::unique_ptr<Connection> conn_;
+  std::function<void()> before_checkpoint_;
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool wanted_ = false;
@@ -296,7 +312,8 @@ class SqliteDatabase final : public Database {
     writer_conn_ = std::move(writer.value());
     auto checkpoint_conn = Connection::open(options_, false);
     if (!checkpoint_conn.ok()) return std::move(checkpoint_conn).error();
-    checkpointer_ = std::make_unique<Checkpointer>(std::move(checkpoint_conn.value()));
+    checkpointer_ =
+        std::make_unique<Checkpointer>(std::move(checkpoint_conn.value()), [this] { end_idle_snapshots(); });
     writer_conn_->on_wal_commit([this](int pages) { checkpointer_->committed(*writer_conn_, pages); });
     writer_thread_ = std::thread([this] { writer_loop(); });
     return {};
@@ -306,13 +323,12 @@ class SqliteDatabase final : public Database {
     auto conn = acquire_reader();
     if (!conn.ok()) return std::move(conn).error();
     Connection& c = *conn.value();
-    Status status = c.exec("BEGIN", {}, {});
+    Status status = use_current_snapshot(c);
     if (status.ok()) {
       SqliteTxn txn(c, false);
       status = run_guarded(fn, txn);
-      const Status end = c.exec(status.ok() ? "COMMIT" : "ROLLBACK", {}, {});
-      if (status.ok() && !end.ok()) status = end;
     }
+    if (!status.ok() || !snapshot_current(c, std::chrono::steady_clock::now())) end_snapshot(c);
     release_reader(std::move(conn.value()));
     return status;
   }
@@ -367,6 +383,43 @@ class SqliteDatabase final : public Database {
     TxnFn fn;
     std::promise<Status> done;
   };
+
+  // A reader keeps its read transaction open after a read, and the next read on it runs in the same
+  // snapshot while nothing has been committed since it began (so every read sees every write that finished
+  // before it) and for at most kSnapshotReuse (which bounds how late a write of another process is seen).
+  // That spares most reads SQLite's start and end of a transaction: the WAL index's locks, and a page cache
+  // that a new snapshot may have to drop.
+  static constexpr auto kSnapshotReuse = std::chrono::milliseconds(10);
+
+  bool snapshot_current(const Connection& c, std::chrono::steady_clock::time_point now) const {
+    return c.snapshot && c.snapshot->commits == commits_.load(std::memory_order_acquire) &&
+           now - c.snapshot->begun < kSnapshotReuse;
+  }
+
+  // Leaves c in a read transaction that sees every commit finished before this call.
+  Status use_current_snapshot(Connection& c) {
+    const auto now = std::chrono::steady_clock::now();
+    if (snapshot_current(c, now)) return {};
+    end_snapshot(c);
+    // Counted before BEGIN: SQLite takes the snapshot at the first read after it, which sees these commits.
+    const std::uint64_t commits = commits_.load(std::memory_order_acquire);
+    TANDEM_TRY(c.exec("BEGIN", {}, {}));
+    c.snapshot = Connection::Snapshot{commits, now};
+    return {};
+  }
+
+  // Ends the read transaction c keeps open, if any.
+  static void end_snapshot(Connection& c) {
+    if (!c.snapshot) return;
+    c.snapshot.reset();
+    if (!c.exec("COMMIT", {}, {}).ok()) (void)c.exec("ROLLBACK", {}, {});
+  }
+
+  // Ends the snapshots of the idle readers: a checkpoint copies no page past the oldest open snapshot.
+  void end_idle_snapshots() {
+    std::lock_guard lock(readers_mutex_);
+    for (auto& conn : idle_readers_) end_snapshot(*conn);
+  }
 
   Result<std::unique_ptr<Connection>> acquire_reader() {
     {
@@ -436,6 +489,8 @@ class SqliteDatabase final : public Database {
         commit = run_guarded(before_commit, txn);
       }
       if (commit.ok()) commit = c.exec(undo ? "ROLLBACK" : "COMMIT", {}, {});
+      if (!undo)
+        commits_.fetch_add(1, std::memory_order_release);  // (a failed commit only refreshes readers)
       if (!commit.ok() && !undo) {
         (void)c.exec("ROLLBACK", {}, {});
         spdlog::error("store: commit of a group of {} failed: {}", group.size(), commit.error().internal);
@@ -465,6 +520,7 @@ class SqliteDatabase final : public Database {
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
+  std::atomic<std::uint64_t> commits_{0};  // the writer's commits so far
 };
 
 }  // namespace

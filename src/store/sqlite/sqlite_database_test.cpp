@@ -1,6 +1,7 @@
 #include "store/temp_database.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -44,6 +45,8 @@ TEST_F(StoreTest, MigrationsRunOnceAndRecordTheirVersion) {
 TEST_F(StoreTest, CommittedPagesReachTheDatabaseFileWhileItStaysOpen) {
   const auto db_file = temp_.dir() / "tandem.db";
   const auto size_before = std::filesystem::file_size(db_file);
+  // The reader of this read stays idle below, keeping its snapshot from before every write.
+  const std::int64_t events_before = count("events");
   const std::string payload = "{\"padding\":\"" + std::string(8000, 'x') + "\"}";
   for (int i = 0; i < 600; ++i)  // about 1,200 pages of WAL, past the checkpoint threshold
     ASSERT_TRUE(db_->write([&](Txn& txn) {
@@ -56,7 +59,34 @@ TEST_F(StoreTest, CommittedPagesReachTheDatabaseFileWhileItStaysOpen) {
        waited_ms += 50)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_GE(std::filesystem::file_size(db_file), size_before + 4'000'000);
-  EXPECT_EQ(count("events"), 600);
+  EXPECT_EQ(count("events"), events_before + 600);
+}
+
+TEST_F(StoreTest, EveryReadSeesEveryWriteThatFinishedBeforeIt) {
+  for (int i = 1; i <= 200; ++i) {
+    ASSERT_TRUE(db_->write([](Txn& txn) {
+                     return txn.exec(
+                         "INSERT INTO jobs(kind, payload, run_at, created_at) VALUES ('x', '{}', 0, 0)", {});
+                   })
+                    .ok());
+    ASSERT_EQ(count("jobs"), i);
+  }
+}
+
+TEST_F(StoreTest, AWriteOfAnotherProcessIsSeenSoon) {
+  EXPECT_EQ(count("jobs"), 0);  // leaves a reader with a snapshot from before the write below
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open((temp_.dir() / "tandem.db").c_str(), &other), SQLITE_OK);
+  sqlite3_busy_timeout(other, 5000);
+  EXPECT_EQ(
+      sqlite3_exec(other, "INSERT INTO jobs(kind, payload, run_at, created_at) VALUES ('x', '{}', 0, 0)",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(other);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (count("jobs") == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(count("jobs"), 1);
 }
 
 TEST_F(StoreTest, ConcurrentWritersAllCommitInGroups) {
