@@ -697,6 +697,22 @@ CREATE TABLE message_reads (
 CREATE INDEX mail_message_ids_by_item_time ON mail_message_ids(item_id, created_at);
 )sql";
 
+constexpr std::string_view kPartiesOnItems = R"sql(
+-- An item's requesters, followers and assignees as JSON arrays on its row, ordered as item_parties holds
+-- them: reading an item looks nothing else up. item_parties stays the index that filters and policies use.
+ALTER TABLE items ADD COLUMN requesters TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE items ADD COLUMN followers TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE items ADD COLUMN assignees TEXT NOT NULL DEFAULT '[]';
+UPDATE items SET
+  requesters = (SELECT json_group_array(json_object('kind', party_kind, 'id', party_id)) FROM item_parties
+                WHERE item_id = items.id AND role = 'requester'),
+  followers = (SELECT json_group_array(json_object('kind', party_kind, 'id', party_id)) FROM item_parties
+               WHERE item_id = items.id AND role = 'follower'),
+  assignees = (SELECT json_group_array(json_object('kind', party_kind, 'id', party_id)) FROM item_parties
+               WHERE item_id = items.id AND role = 'assignee')
+WHERE id IN (SELECT item_id FROM item_parties);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -719,6 +735,7 @@ const std::vector<Migration>& all_migrations() {
       {12, "messages indexed in item order: newest-first search stops at a full page", kItemMessagesSearch},
       {13, "deferred search indexing: texts queued by triggers, indexed once per commit group",
        deferred_search_indexing()},
+      {14, "parties on items: requesters, followers and assignees as JSON on the item row", kPartiesOnItems},
   };
   return migrations;
 }

@@ -46,12 +46,6 @@ bool is_id_or_null(const nlohmann::json& value) {
          ((value.is_number_integer() || value.is_number_unsigned()) && value.get<std::int64_t>() > 0);
 }
 
-nlohmann::json parties_json(const std::vector<Party>& parties) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& party : parties) out.push_back({{"kind", party.kind}, {"id", party.id}});
-  return out;
-}
-
 // What a body asks to change, checked against the store; applied by `save`.
 struct Draft {
   std::vector<ColumnValue> columns;
@@ -67,8 +61,8 @@ struct Draft {
   }
 };
 
-// The parties listed under `field` ("requesters", …): users; for assignees also teams, for requesters and
-// followers also customers.
+// The parties listed under `field` ("requesters", …), ordered as they are stored: users; for assignees also
+// teams, for requesters and followers also customers.
 Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, const nlohmann::json& value) {
   if (!value.is_array() || value.size() > 100)
     return invalid(field, field + " must be an array of at most 100 {\"kind\",\"id\"} objects");
@@ -87,9 +81,10 @@ Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, c
                                                           : "customers";
     TANDEM_ASSIGN(const bool exists, store::row_exists(txn, table, party.id));
     if (!exists) return invalid(field, "there is no " + party.kind + " " + std::to_string(party.id));
-    if (std::find(parties.begin(), parties.end(), party) == parties.end())
-      parties.push_back(std::move(party));
+    parties.push_back(std::move(party));
   }
+  std::sort(parties.begin(), parties.end());
+  parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
   return parties;
 }
 
@@ -175,7 +170,7 @@ Status draft_changes(Txn& txn, const Actor& actor, std::int64_t item_id, const n
       draft.set("parent_id", value_of_id(value), before("parent_id"));
     } else if (key == "requesters" || key == "followers" || key == "assignees") {
       TANDEM_ASSIGN(auto parties, checked_parties(txn, key, value));
-      const nlohmann::json after = parties_json(parties);
+      const nlohmann::json after = store::parties_json(parties);
       if (after != before(key)) draft.changes[key] = {{"from", before(key)}, {"to", after}};
       draft.parties[key.substr(0, key.size() - 1)] = std::move(parties);
     } else if (key == "published") {

@@ -1,14 +1,11 @@
 #include "store/items/item_repository.h"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 namespace tandem::store {
 
 namespace {
 
-#define TANDEM_ITEM_PARTIES(role)                                                                     \
-  "json((SELECT json_group_array(json_object('kind', party_kind, 'id', party_id)) FROM item_parties " \
-  "WHERE item_id = items.id AND role = '" role "'))"
 #define TANDEM_ITEM_INSTANT(column)                 \
   "strftime('%Y-%m-%dT%H:%M:%S', items." column     \
   " / 1000, 'unixepoch') || '.' || printf('%03d', " \
@@ -20,9 +17,8 @@ constexpr std::string_view kItemJsonSelect =
     "'title', items.title, 'description', items.description, 'status_id', items.status_id, "
     "'state', items.state, 'priority', items.priority, 'project_id', items.project_id, "
     "'folder_id', items.folder_id, 'parent_id', items.parent_id, "
-    "'requesters', " TANDEM_ITEM_PARTIES("requester") ", "
-    "'followers', " TANDEM_ITEM_PARTIES("follower") ", "
-    "'assignees', " TANDEM_ITEM_PARTIES("assignee") ", "
+    "'requesters', json(items.requesters), 'followers', json(items.followers), "
+    "'assignees', json(items.assignees), "
     "'planned_start', items.planned_start, 'planned_finish', items.planned_finish, "
     "'planned_work_minutes', items.planned_work_minutes, 'duration_days', items.duration_days, "
     "'constraint_type', items.constraint_type, 'constraint_date', items.constraint_date, "
@@ -36,7 +32,6 @@ constexpr std::string_view kItemJsonSelect =
     "|| items.number), items.id, items.number, items.version, t.key "
     "FROM items JOIN item_types t ON t.id = items.type_id ";
 
-#undef TANDEM_ITEM_PARTIES
 #undef TANDEM_ITEM_INSTANT
 
 LinkRow link_of(const Row& row) {
@@ -62,7 +57,21 @@ Result<std::optional<std::pair<std::int64_t, std::string>>> item_and_type(Txn& t
   return std::optional<std::pair<std::int64_t, std::string>>(std::pair{row->int64(0), row->text(1)});
 }
 
+// The items column holding the parties of `role`.
+Result<std::string_view> parties_column(std::string_view role) {
+  if (role == "requester") return std::string_view("requesters");
+  if (role == "follower") return std::string_view("followers");
+  if (role == "assignee") return std::string_view("assignees");
+  return Error{ErrorCode::internal, "no such party role", "party role " + std::string(role), {}};
+}
+
 }  // namespace
+
+nlohmann::json parties_json(const std::vector<Party>& parties) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& party : parties) out.push_back({{"kind", party.kind}, {"id", party.id}});
+  return out;
+}
 
 std::string_view item_json_select() {
   return kItemJsonSelect;
@@ -146,13 +155,17 @@ Result<std::vector<Party>> item_parties(Txn& txn, std::int64_t item_id, std::str
 
 Status replace_item_parties(Txn& txn, std::int64_t item_id, std::string_view role,
                             const std::vector<Party>& parties) {
+  TANDEM_ASSIGN(const std::string_view column, parties_column(role));
+  std::vector<Party> ordered = parties;
+  std::sort(ordered.begin(), ordered.end());
+  ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
   TANDEM_TRY(
       txn.exec("DELETE FROM item_parties WHERE item_id = ? AND role = ?", {item_id, std::string(role)}));
-  for (const Party& party : parties)
-    TANDEM_TRY(txn.exec(
-        "INSERT OR IGNORE INTO item_parties(item_id, role, party_kind, party_id) VALUES (?, ?, ?, ?)",
-        {item_id, std::string(role), party.kind, party.id}));
-  return {};
+  for (const Party& party : ordered)
+    TANDEM_TRY(txn.exec("INSERT INTO item_parties(item_id, role, party_kind, party_id) VALUES (?, ?, ?, ?)",
+                        {item_id, std::string(role), party.kind, party.id}));
+  return txn.exec("UPDATE items SET " + std::string(column) + " = ? WHERE id = ?",
+                  {parties_json(ordered).dump(), item_id});
 }
 
 Status replace_item_tags(Txn& txn, std::int64_t item_id, const std::vector<std::string>& tags) {

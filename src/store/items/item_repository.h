@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/clock.h"
 #include "core/policy.h"
 #include "store/database.h"
@@ -23,12 +25,15 @@ struct ItemJson {
   std::string type;  // the key of its item type ("ticket", "task", …)
 };
 
-/// A party on an item: who ("user", "team", later "customer") and which one.
+/// A party on an item: who ("user", "team", "customer") and which one. Ordered by kind, then id.
 struct Party {
   std::string kind;
   std::int64_t id = 0;
-  friend bool operator==(const Party&, const Party&) = default;
+  friend auto operator<=>(const Party&, const Party&) = default;
 };
+
+/// Parties as the API shows them: `[{"kind":"user","id":3}, …]`, in the order given.
+nlohmann::json parties_json(const std::vector<Party>& parties);
 
 /// A column and the value to store in it.
 using ColumnValue = std::pair<std::string, Value>;
@@ -57,9 +62,10 @@ Status update_item(Txn& txn, std::int64_t id, const std::vector<ColumnValue>& co
 /// Sets only updated_at (activity that is not a change of the item's fields).
 Status touch_item(Txn& txn, std::int64_t id, TimestampMs now);
 
-/// The parties of an item in one role ("requester", "follower", "assignee"), in insertion order.
+/// The parties of an item in one role ("requester", "follower", "assignee"), ordered.
 Result<std::vector<Party>> item_parties(Txn& txn, std::int64_t item_id, std::string_view role);
-/// Replaces the parties of an item in one role.
+/// Replaces the parties of an item in one role: the `item_parties` rows and the item's JSON column of that
+/// role (`requesters`, `followers`, `assignees`), which hold them ordered and without repeats.
 Status replace_item_parties(Txn& txn, std::int64_t item_id, std::string_view role,
                             const std::vector<Party>& parties);
 /// Replaces the tags of an item (the `tags` JSON column and the `item_tags` index).

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/items/item_repository.h"
+
 namespace tandem::store {
 
 Status insert_generated_items(Txn& txn, const std::vector<GeneratedItem>& items) {
@@ -13,10 +15,13 @@ Status insert_generated_items(Txn& txn, const std::vector<GeneratedItem>& items)
     TANDEM_ASSIGN(
         const std::int64_t id,
         txn.insert("INSERT INTO items(number, type_id, status_id, state, title, description, priority, "
-                   "project_id, tags, source, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "project_id, tags, assignees, source, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    {number, item.type_id, item.status_id, item.state, item.title, item.description,
                     item.priority, item.project_id ? Value{item.project_id} : Value{nullptr}, item.tags_json,
+                    parties_json(item.assignee_id ? std::vector<Party>{{"user", item.assignee_id}}
+                                                  : std::vector<Party>{})
+                        .dump(),
                     item.source, at, at}));
     if (item.assignee_id)
       TANDEM_TRY(
