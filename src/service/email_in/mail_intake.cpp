@@ -12,6 +12,7 @@
 #include "service/email_in/loop_guard.h"
 #include "service/email_in/reply_text.h"
 #include "service/files/file_names.h"
+#include "service/items/item_followers.h"
 #include "store/conversations/message_repository.h"
 #include "store/event_log.h"
 #include "store/identity/identity_repository.h"
@@ -100,19 +101,9 @@ Result<bool> visible_to(store::Txn& txn, const Actor& actor, std::int64_t item_i
 Result<bool> admit(store::Txn& txn, const Sender& sender, std::int64_t item_id, TimestampMs now) {
   TANDEM_ASSIGN(const bool visible, visible_to(txn, sender.actor, item_id));
   if (visible || !sender.party) return visible;
-  TANDEM_ASSIGN(auto followers, store::item_parties(txn, item_id, "follower"));
-  auto as_json = [](const std::vector<store::Party>& parties) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : parties) out.push_back({{"kind", p.kind}, {"id", p.id}});
-    return out;
-  };
-  const nlohmann::json before = as_json(followers);
-  followers.push_back(*sender.party);
-  TANDEM_TRY(store::replace_item_parties(txn, item_id, "follower", followers));
-  TANDEM_TRY(store::update_item(txn, item_id, {}, now));
-  const nlohmann::json payload = {
-      {"changes", {{"followers", {{"from", before}, {"to", as_json(followers)}}}}}};
-  TANDEM_TRY(store::append_event(txn, sender.actor, now, "item", item_id, "item.updated", payload.dump()));
+  TANDEM_TRY(change_followers(
+      txn, sender.actor, item_id,
+      [&](std::vector<store::Party>& followers) { followers.push_back(*sender.party); }, now));
   return visible_to(txn, sender.actor, item_id);
 }
 

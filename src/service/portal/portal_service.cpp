@@ -7,9 +7,9 @@
 #include "service/auth/secrets.h"
 #include "service/customers/customer_service.h"
 #include "service/customers/portal_settings.h"
+#include "service/items/item_followers.h"
 #include "store/conversations/message_repository.h"
 #include "store/customers/customer_repository.h"
-#include "store/event_log.h"
 #include "store/hierarchy/project_repository.h"
 #include "store/items/item_repository.h"
 
@@ -175,26 +175,14 @@ Status PortalService::follow(const Actor& customer, std::int64_t item_id, bool f
   return db_.write([&](store::Txn& txn) -> Status {
     TANDEM_ASSIGN(const bool visible, store::item_visible(txn, item_id, Policy::visible_items(customer)));
     if (!visible) return Error::make(ErrorCode::not_found, "no such item");
-    TANDEM_ASSIGN(auto followers, store::item_parties(txn, item_id, "follower"));
     const store::Party me{"customer", customer.customer_id};
-    const bool present = std::find(followers.begin(), followers.end(), me) != followers.end();
-    if (present == following) return {};
-    const auto as_json = [](const std::vector<store::Party>& parties) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& p : parties) out.push_back({{"kind", p.kind}, {"id", p.id}});
-      return out;
-    };
-    const nlohmann::json before = as_json(followers);
-    if (following)
-      followers.push_back(me);
-    else
-      std::erase(followers, me);
-    TANDEM_TRY(store::replace_item_parties(txn, item_id, "follower", followers));
-    TANDEM_TRY(store::update_item(txn, item_id, {}, now));
-    const nlohmann::json payload = {
-        {"changes", {{"followers", {{"from", before}, {"to", as_json(followers)}}}}}};
-    return status_of(
-        store::append_event(txn, customer, now, "item", item_id, "item.updated", payload.dump()));
+    return change_followers(
+        txn, customer, item_id,
+        [&](std::vector<store::Party>& followers) {
+          std::erase(followers, me);
+          if (following) followers.push_back(me);
+        },
+        now);
   });
 }
 
