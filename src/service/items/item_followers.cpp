@@ -1,7 +1,5 @@
 #include "service/items/item_followers.h"
 
-#include <algorithm>
-
 #include "store/event_log.h"
 
 namespace tandem::service {
@@ -9,10 +7,9 @@ namespace tandem::service {
 Status change_followers(store::Txn& txn, const Actor& actor, std::int64_t item_id,
                         const std::function<void(std::vector<store::Party>&)>& edit, TimestampMs now) {
   TANDEM_ASSIGN(const auto before, store::item_parties(txn, item_id, "follower"));
-  auto after = before;
-  edit(after);
-  std::sort(after.begin(), after.end());
-  after.erase(std::unique(after.begin(), after.end()), after.end());
+  auto edited = before;
+  edit(edited);
+  const auto after = store::ordered_parties(std::move(edited));
   if (after == before) return {};
   TANDEM_TRY(store::replace_item_parties(txn, item_id, "follower", after));
   TANDEM_TRY(store::update_item(txn, item_id, {}, now));

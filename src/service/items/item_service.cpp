@@ -83,9 +83,7 @@ Result<std::vector<Party>> checked_parties(Txn& txn, const std::string& field, c
     if (!exists) return invalid(field, "there is no " + party.kind + " " + std::to_string(party.id));
     parties.push_back(std::move(party));
   }
-  std::sort(parties.begin(), parties.end());
-  parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
-  return parties;
+  return store::ordered_parties(std::move(parties));
 }
 
 Result<std::vector<std::string>> checked_tags(const nlohmann::json& value) {

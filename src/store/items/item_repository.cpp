@@ -67,6 +67,12 @@ Result<std::string_view> parties_column(std::string_view role) {
 
 }  // namespace
 
+std::vector<Party> ordered_parties(std::vector<Party> parties) {
+  std::sort(parties.begin(), parties.end());
+  parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+  return parties;
+}
+
 nlohmann::json parties_json(const std::vector<Party>& parties) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& party : parties) out.push_back({{"kind", party.kind}, {"id", party.id}});
@@ -146,19 +152,19 @@ Status touch_item(Txn& txn, std::int64_t id, TimestampMs now) {
 
 Result<std::vector<Party>> item_parties(Txn& txn, std::int64_t item_id, std::string_view role) {
   std::vector<Party> parties;
-  TANDEM_TRY(txn.exec("SELECT party_kind, party_id FROM item_parties WHERE item_id = ? AND role = ?",
-                      {item_id, std::string(role)}, [&](const Row& row) {
-                        parties.push_back({row.text(0), row.int64(1)});
-                      }));
+  TANDEM_TRY(
+      txn.exec("SELECT party_kind, party_id FROM item_parties WHERE item_id = ? AND role = ? "
+               "ORDER BY party_kind, party_id",
+               {item_id, std::string(role)}, [&](const Row& row) {
+                 parties.push_back({row.text(0), row.int64(1)});
+               }));
   return parties;
 }
 
 Status replace_item_parties(Txn& txn, std::int64_t item_id, std::string_view role,
                             const std::vector<Party>& parties) {
   TANDEM_ASSIGN(const std::string_view column, parties_column(role));
-  std::vector<Party> ordered = parties;
-  std::sort(ordered.begin(), ordered.end());
-  ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
+  const std::vector<Party> ordered = ordered_parties(parties);
   TANDEM_TRY(
       txn.exec("DELETE FROM item_parties WHERE item_id = ? AND role = ?", {item_id, std::string(role)}));
   for (const Party& party : ordered)

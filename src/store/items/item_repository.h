@@ -32,6 +32,9 @@ struct Party {
   friend auto operator<=>(const Party&, const Party&) = default;
 };
 
+/// `parties` ordered by kind and id, each once: the order items hold them in.
+std::vector<Party> ordered_parties(std::vector<Party> parties);
+
 /// Parties as the API shows them: `[{"kind":"user","id":3}, …]`, in the order given.
 nlohmann::json parties_json(const std::vector<Party>& parties);
 
