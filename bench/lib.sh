@@ -64,6 +64,11 @@ rss_mb() {
   awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
+# Prints the part of process PID's resident set that is its own memory (not file pages it maps) in MB.
+private_rss_mb() {
+  awk '/^RssAnon:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
 # Reads a JSON object on stdin and prints its top-level FIELD.
 json_field() {
   python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"

@@ -75,19 +75,20 @@ print_row() {
         label, rps, p50, p95, p99, 100 * rps / bare, goal, met }'
 }
 
-# append_result LOAD SEARCH_PATH IDLE_RSS LOADED_RSS: appends this run's figures as one JSON line to $RESULTS.
+# append_result LOAD SEARCH_PATH IDLE_RSS LOADED_RSS LOADED_PRIVATE_RSS: appends this run's figures as one
+# JSON line to $RESULTS.
 append_result() {
   local key sep=""
   mkdir -p "$(dirname "$RESULTS")"
   {
     printf '{%s,"items":%d,"load_average":"%s","search_path":"%s","latency_connections":%d,"targets":{' \
       "$(result_header)" "$BENCH_ITEMS" "$1" "$2" "$LATENCY_CONNECTIONS"
-    for key in hello get_item create_item list list_mine search; do
+    for key in hello get_item create_item get_while_creating list list_mine search; do
       printf '%s"%s":{"rps":%s,"p50_ms":%s,"p95_ms":%s,"p99_ms":%s}' "$sep" "$key" "${RPS[$key]}" \
         "${P50[$key]}" "${P95[$key]}" "${P99[$key]}"
       sep=,
     done
-    printf '},"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s}\n' "$3" "$4"
+    printf '},"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s,"tandem_loaded_private_rss_mb":%s}\n' "$3" "$4" "$5"
   } >>"$RESULTS"
 }
 
@@ -132,20 +133,29 @@ main() {
   WRK_CONNECTIONS=$LATENCY_CONNECTIONS BENCH_QUERY="&assignee=me" run_script list_mine "$agent" list_items "$url"
   WRK_CONNECTIONS=$LATENCY_CONNECTIONS BENCH_SEARCH_PATH=$search_path run_script search "$admin" search "$url"
   run_script create_item "$admin" create_item "$url"
-  local loaded_rss
+  # Reading while others write: every commit starts the readers' next transactions on a changed database.
+  BENCH_TOKEN=$admin wrk -t1 -c8 -d"$((WARMUP_SECONDS + BENCH_SECONDS + 1))s" -s "$HERE/create_item.lua" \
+    "$url" >"$WORK/wrk-creating.txt" &
+  local creating=$!
+  WRK_THREADS=1 WRK_CONNECTIONS=56 run_script get_while_creating "$admin" get_item "$url"
+  wait "$creating"
+  local loaded_rss loaded_private_rss
   loaded_rss=$(rss_mb "$tandem_pid")
+  loaded_private_rss=$(private_rss_mb "$tandem_pid")
 
   echo "$BENCH_ITEMS items"
   printf '%-34s %9s %10s %10s %10s %7s  %s\n' target req/s p50 p95 p99 "vs bare" goal
   print_row "bare beast hello" hello
   print_row "GET /api/v1/items/{id}" get_item ">= 50% of bare" "rps >= bare / 2"
   print_row "POST /api/v1/items" create_item ">= 10000 req/s" "rps >= 10000"
+  print_row "GET while 8 connections create (c56)" get_while_creating
   print_row "list project+state (admin, c$LATENCY_CONNECTIONS)" list "p95 < 20ms" "p95 < 20"
   print_row "list +assignee=me (c$LATENCY_CONNECTIONS)" list_mine "p95 < 20ms" "p95 < 20"
   print_row "search ${search_path%%\?*} (c$LATENCY_CONNECTIONS)" search "p95 < 50ms" "p95 < 50"
   echo "tandem idle RSS: $idle_rss MB"
-  echo "tandem RSS after the runs: $loaded_rss MB"
-  append_result "$load" "$search_path" "$idle_rss" "$loaded_rss"
+  echo "tandem RSS after the runs: $loaded_rss MB, $loaded_private_rss MB of it its own memory (the rest is" \
+    "the database's pages in the page cache, which the server maps)"
+  append_result "$load" "$search_path" "$idle_rss" "$loaded_rss" "$loaded_private_rss"
   echo "appended to ${RESULTS#"$ROOT"/}"
 }
 

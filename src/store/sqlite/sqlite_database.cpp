@@ -14,7 +14,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "store/sqlite/wal_batching_vfs.h"
+#include "store/sqlite/vfs.h"
 
 namespace tandem::store {
 
@@ -59,7 +59,7 @@ class Connection {
     auto conn = std::make_unique<Connection>();
     const int flags =
         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(options.path.c_str(), &conn->db_, flags, wal_batching_vfs()) != SQLITE_OK)
+    if (sqlite3_open_v2(options.path.c_str(), &conn->db_, flags, tandem_vfs()) != SQLITE_OK)
       return Error{ErrorCode::unavailable,
                    "the store cannot be opened",
                    sqlite_error(conn->db_, options.path).internal,
