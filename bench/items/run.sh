@@ -148,7 +148,7 @@ main() {
   print_row "bare beast hello" hello
   print_row "GET /api/v1/items/{id}" get_item ">= 50% of bare" "rps >= bare / 2"
   print_row "POST /api/v1/items" create_item ">= 10000 req/s" "rps >= 10000"
-  print_row "GET while 8 connections create (c56)" get_while_creating
+  print_row "GET while creating (c56 + c8)" get_while_creating
   print_row "list project+state (admin, c$LATENCY_CONNECTIONS)" list "p95 < 20ms" "p95 < 20"
   print_row "list +assignee=me (c$LATENCY_CONNECTIONS)" list_mine "p95 < 20ms" "p95 < 20"
   print_row "search ${search_path%%\?*} (c$LATENCY_CONNECTIONS)" search "p95 < 50ms" "p95 < 50"
