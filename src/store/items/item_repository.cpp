@@ -6,34 +6,6 @@ namespace tandem::store {
 
 namespace {
 
-#define TANDEM_ITEM_INSTANT(column)                 \
-  "strftime('%Y-%m-%dT%H:%M:%S', items." column     \
-  " / 1000, 'unixepoch') || '.' || printf('%03d', " \
-  "items." column " % 1000) || 'Z'"
-
-constexpr std::string_view kItemJsonSelect =
-    "SELECT json_object("
-    "'id', items.id, 'number', items.number, 'type', t.key, 'type_id', items.type_id, "
-    "'title', items.title, 'description', items.description, 'status_id', items.status_id, "
-    "'state', items.state, 'priority', items.priority, 'project_id', items.project_id, "
-    "'folder_id', items.folder_id, 'parent_id', items.parent_id, "
-    "'requesters', json(items.requesters), 'followers', json(items.followers), "
-    "'assignees', json(items.assignees), "
-    "'planned_start', items.planned_start, 'planned_finish', items.planned_finish, "
-    "'planned_work_minutes', items.planned_work_minutes, 'duration_days', items.duration_days, "
-    "'constraint_type', items.constraint_type, 'constraint_date', items.constraint_date, "
-    "'actual_start', items.actual_start, 'actual_finish', items.actual_finish, "
-    "'percent_complete', items.percent_complete, 'points', items.points, 'due_date', items.due_date, "
-    "'tags', json(items.tags), 'published', json(CASE items.published WHEN 0 THEN 'false' ELSE 'true' END), "
-    "'source', items.source, 'custom_fields', json(items.custom_fields), "
-    "'position', items.position, 'version', items.version, 'created_by', items.created_by, "
-    "'created_at', " TANDEM_ITEM_INSTANT("created_at") ", 'updated_at', " TANDEM_ITEM_INSTANT("updated_at") ", "
-    "'url', '/' || CASE t.key WHEN 'ticket' THEN 'tickets' WHEN 'task' THEN 'tasks' ELSE 'items' END || '/' "
-    "|| items.number), items.id, items.number, items.version, t.key "
-    "FROM items JOIN item_types t ON t.id = items.type_id ";
-
-#undef TANDEM_ITEM_INSTANT
-
 LinkRow link_of(const Row& row) {
   return {row.int64(0), row.int64(1), row.int64(2), row.text(3), row.int64(4), row.int64(5)};
 }
@@ -79,19 +51,13 @@ nlohmann::json parties_json(const std::vector<Party>& parties) {
   return out;
 }
 
-std::string_view item_json_select() {
-  return kItemJsonSelect;
-}
-
 void append_filter_params(std::vector<Value>& params, const SqlFilter& filter) {
   for (const std::int64_t value : filter.params) params.emplace_back(value);
 }
 
 Result<std::vector<ItemJson>> query_items(Txn& txn, std::string_view sql, const std::vector<Value>& params) {
   std::vector<ItemJson> items;
-  TANDEM_TRY(txn.exec(sql, params, [&](const Row& row) {
-    items.push_back({row.int64(1), row.int64(2), row.int64(3), row.text(0), row.text(4)});
-  }));
+  TANDEM_TRY(txn.exec(sql, params, [&](const Row& row) { items.push_back(item_json_of(row)); }));
   return items;
 }
 
@@ -100,7 +66,7 @@ Result<std::optional<ItemJson>> find_item(Txn& txn, std::int64_t id, const SqlFi
   append_filter_params(params, visible);
   TANDEM_ASSIGN(
       auto items,
-      query_items(txn, std::string(kItemJsonSelect) + "WHERE items.id = ? AND " + visible.sql, params));
+      query_items(txn, std::string(item_json_select()) + "WHERE items.id = ? AND " + visible.sql, params));
   if (items.empty()) return std::optional<ItemJson>();
   return std::optional<ItemJson>(std::move(items.front()));
 }

@@ -13,17 +13,9 @@
 #include "core/clock.h"
 #include "core/policy.h"
 #include "store/database.h"
+#include "store/items/item_json.h"
 
 namespace tandem::store {
-
-/// An item as its API JSON text, with the parts callers need without parsing it.
-struct ItemJson {
-  std::int64_t id = 0;
-  std::int64_t number = 0;
-  std::int64_t version = 0;
-  std::string json;
-  std::string type;  // the key of its item type ("ticket", "task", …)
-};
 
 /// A party on an item: who ("user", "team", "customer") and which one. Ordered by kind, then id.
 struct Party {
@@ -41,12 +33,9 @@ nlohmann::json parties_json(const std::vector<Party>& parties);
 /// A column and the value to store in it.
 using ColumnValue = std::pair<std::string, Value>;
 
-/// `SELECT <item json>, items.id, items.number, items.version FROM items JOIN item_types …` — append
-/// `WHERE …`. The table is called `items`, as `Policy::visible_items` expects.
-std::string_view item_json_select();
 /// Binds the values of `filter` after `params`.
 void append_filter_params(std::vector<Value>& params, const SqlFilter& filter);
-/// Reads the rows of a query started with `item_json_select()`.
+/// Reads the items of a query started with `item_json_select()`.
 Result<std::vector<ItemJson>> query_items(Txn& txn, std::string_view sql, const std::vector<Value>& params);
 /// The item with this id when `visible` lets it through, else nullopt.
 Result<std::optional<ItemJson>> find_item(Txn& txn, std::int64_t id, const SqlFilter& visible);

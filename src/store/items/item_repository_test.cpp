@@ -21,8 +21,8 @@ class ItemRepositoryTest : public ::testing::Test {
     ASSERT_TRUE(temp_.db().write([&](Txn& txn) { return txn.exec(sql, {}); }).ok()) << sql;
   }
 
-  // The item's API JSON, read the way every GET reads it.
-  nlohmann::json item(std::int64_t id) {
+  // The item's API JSON text, read the way every GET reads it ("" when there is none).
+  std::string item_text(std::int64_t id) {
     std::optional<ItemJson> found;
     EXPECT_TRUE(temp_.db()
                     .read([&](Txn& txn) -> Status {
@@ -30,7 +30,30 @@ class ItemRepositoryTest : public ::testing::Test {
                       return {};
                     })
                     .ok());
-    return found ? nlohmann::json::parse(found->json) : nlohmann::json();
+    return found ? found->json : "";
+  }
+
+  nlohmann::json item(std::int64_t id) {
+    const std::string text = item_text(id);
+    return text.empty() ? nlohmann::json() : nlohmann::json::parse(text);
+  }
+
+  // `"field":value` for each field, with the value as SQLite's own JSON functions write the column.
+  std::vector<std::string> members_as_sqlite_writes_them(std::int64_t id,
+                                                         const std::vector<std::string>& fields) {
+    std::vector<std::string> members;
+    EXPECT_TRUE(temp_.db()
+                    .read([&](Txn& txn) -> Status {
+                      for (const auto& field : fields) {
+                        TANDEM_ASSIGN(
+                            auto row,
+                            txn.one("SELECT json_quote(" + field + ") FROM items WHERE id = ?", {id}));
+                        members.push_back("\"" + field + "\":" + row->text(0));
+                      }
+                      return {};
+                    })
+                    .ok());
+    return members;
   }
 
   // The parties of the item in `role` as the item_parties index holds them.
@@ -91,5 +114,40 @@ TEST_F(ItemRepositoryTest, MigratingADatabaseWhosePartiesAreOnlyInTheIndexPutsTh
 }
 
 }  // namespace
+
+// Text with quotes, backslashes, control characters and UTF-8, and REAL numbers of every shape, come out
+// exactly as SQLite's JSON functions write them, and the whole is valid JSON with the row's values.
+TEST_F(ItemRepositoryTest, TextAndNumbersAreWrittenAsSqliteWritesThem) {
+  const std::string title = std::string("a\x01\b\t\n\f\r\x1f\"\\/\x7f") + "\xc3\xa9 z";
+  const std::vector<std::string> reals = {
+      "0.1", "2.0", "1e20", "-0.0", "1e-7", "1.0/3", "123456789012345678.0", "1e15", "-2.5e-10"};
+  ASSERT_TRUE(temp_.db()
+                  .write([&](Txn& txn) -> Status {
+                    for (std::size_t i = 0; i < reals.size(); ++i)
+                      TANDEM_TRY(txn.exec(
+                          "INSERT INTO items(id, number, type_id, status_id, state, title, "
+                          "description, duration_days, points, position, created_at, updated_at) "
+                          "VALUES (?, ?, 1, 1, 'not_started', ?, ?, " +
+                              reals[i] + ", " + reals[i] + ", " + reals[i] + ", 1764547200007, 86399999)",
+                          {static_cast<std::int64_t>(i + 10), static_cast<std::int64_t>(i + 10), title,
+                           title + title}));
+                    return {};
+                  })
+                  .ok());
+  for (std::size_t i = 0; i < reals.size(); ++i) {
+    const auto id = static_cast<std::int64_t>(i + 10);
+    const std::string json = item_text(id);
+    for (const auto& member :
+         members_as_sqlite_writes_them(id, {"title", "description", "duration_days", "points", "position"}))
+      EXPECT_NE(json.find(member), std::string::npos) << member << " in " << json;
+    const auto parsed = nlohmann::json::parse(json);
+    EXPECT_EQ(parsed["title"], title);
+    EXPECT_EQ(parsed["created_at"], "2025-12-01T00:00:00.007Z");
+    EXPECT_EQ(parsed["updated_at"], "1970-01-01T23:59:59.999Z");
+    EXPECT_EQ(parsed["url"], "/tickets/" + std::to_string(id));
+    EXPECT_EQ(parsed["planned_start"], nullptr);
+    EXPECT_EQ(parsed["published"], true);
+  }
+}
 
 }  // namespace tandem::store
