@@ -59,6 +59,24 @@ constexpr std::string_view kItemRowSelect =
     "items.source, items.custom_fields, items.position, items.version, items.created_by, items.created_at, "
     "items.updated_at FROM items JOIN item_types t ON t.id = items.type_id ";
 
+// The letter of the two-character escape JSON has for control character `c`, or 0 when it has none.
+char short_escape(char c) {
+  switch (c) {
+    case '\b':
+      return 'b';
+    case '\t':
+      return 't';
+    case '\n':
+      return 'n';
+    case '\f':
+      return 'f';
+    case '\r':
+      return 'r';
+    default:
+      return 0;
+  }
+}
+
 // Appends one JSON object member at a time, in the order given.
 class ObjectWriter {
  public:
@@ -146,9 +164,9 @@ class ObjectWriter {
         out_ += c;
       } else if (byte >= 0x20) {
         out_ += c;
-      } else if (c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+      } else if (const char letter = short_escape(c)) {
         out_ += '\\';
-        out_ += "btn?fr"[c == '\b' ? 0 : c == '\t' ? 1 : c == '\n' ? 2 : c == '\f' ? 4 : 5];
+        out_ += letter;
       } else {
         out_ += "\\u00";
         out_ += kHex[byte >> 4];
