@@ -10,54 +10,67 @@ namespace tandem::store {
 
 namespace {
 
-// The columns item_json_of reads, by position.
-enum Column : std::size_t {
-  kId,
-  kNumber,
-  kTypeKey,
-  kTypeId,
-  kTitle,
-  kDescription,
-  kStatusId,
-  kState,
-  kPriority,
-  kProjectId,
-  kFolderId,
-  kParentId,
-  kRequesters,
-  kFollowers,
-  kAssignees,
-  kPlannedStart,
-  kPlannedFinish,
-  kPlannedWorkMinutes,
-  kDurationDays,
-  kConstraintType,
-  kConstraintDate,
-  kActualStart,
-  kActualFinish,
-  kPercentComplete,
-  kPoints,
-  kDueDate,
-  kTags,
-  kPublished,
-  kSource,
-  kCustomFields,
-  kPosition,
-  kVersion,
-  kCreatedBy,
-  kCreatedAt,
-  kUpdatedAt,
+// How an item field's column is written.
+enum class Kind { integer, real, text, json, boolean, instant };
+
+// One field of an item's JSON: its name there, the column it is read from, and how.
+struct Field {
+  std::string_view name;
+  std::string_view column;
+  Kind kind;
 };
 
-constexpr std::string_view kItemRowSelect =
-    "SELECT items.id, items.number, t.key, items.type_id, items.title, items.description, items.status_id, "
-    "items.state, items.priority, items.project_id, items.folder_id, items.parent_id, items.requesters, "
-    "items.followers, items.assignees, items.planned_start, items.planned_finish, "
-    "items.planned_work_minutes, "
-    "items.duration_days, items.constraint_type, items.constraint_date, items.actual_start, "
-    "items.actual_finish, items.percent_complete, items.points, items.due_date, items.tags, items.published, "
-    "items.source, items.custom_fields, items.position, items.version, items.created_by, items.created_at, "
-    "items.updated_at FROM items JOIN item_types t ON t.id = items.type_id ";
+// The item's fields in the order its JSON lists them (its page's "url" comes last, made from type and
+// number); the query reads their columns in this order.
+constexpr Field kFields[] = {
+    {"id", "items.id", Kind::integer},
+    {"number", "items.number", Kind::integer},
+    {"type", "t.key", Kind::text},
+    {"type_id", "items.type_id", Kind::integer},
+    {"title", "items.title", Kind::text},
+    {"description", "items.description", Kind::text},
+    {"status_id", "items.status_id", Kind::integer},
+    {"state", "items.state", Kind::text},
+    {"priority", "items.priority", Kind::integer},
+    {"project_id", "items.project_id", Kind::integer},
+    {"folder_id", "items.folder_id", Kind::integer},
+    {"parent_id", "items.parent_id", Kind::integer},
+    {"requesters", "items.requesters", Kind::json},
+    {"followers", "items.followers", Kind::json},
+    {"assignees", "items.assignees", Kind::json},
+    {"planned_start", "items.planned_start", Kind::text},
+    {"planned_finish", "items.planned_finish", Kind::text},
+    {"planned_work_minutes", "items.planned_work_minutes", Kind::integer},
+    {"duration_days", "items.duration_days", Kind::real},
+    {"constraint_type", "items.constraint_type", Kind::text},
+    {"constraint_date", "items.constraint_date", Kind::text},
+    {"actual_start", "items.actual_start", Kind::text},
+    {"actual_finish", "items.actual_finish", Kind::text},
+    {"percent_complete", "items.percent_complete", Kind::integer},
+    {"points", "items.points", Kind::real},
+    {"due_date", "items.due_date", Kind::text},
+    {"tags", "items.tags", Kind::json},
+    {"published", "items.published", Kind::boolean},
+    {"source", "items.source", Kind::text},
+    {"custom_fields", "items.custom_fields", Kind::json},
+    {"position", "items.position", Kind::real},
+    {"version", "items.version", Kind::integer},
+    {"created_by", "items.created_by", Kind::integer},
+    {"created_at", "items.created_at", Kind::instant},
+    {"updated_at", "items.updated_at", Kind::instant},
+};
+
+// The position of the field called `name` in kFields, which is its column's in a row.
+constexpr std::size_t column_of(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kFields); ++i)
+    if (kFields[i].name == name) return i;
+  throw "no such item field";
+}
+
+constexpr std::size_t kIdColumn = column_of("id");
+constexpr std::size_t kNumberColumn = column_of("number");
+constexpr std::size_t kTypeColumn = column_of("type");
+constexpr std::size_t kVersionColumn = column_of("version");
 
 // The letter of the two-character escape JSON has for control character `c`, or 0 when it has none.
 char short_escape(char c) {
@@ -85,60 +98,38 @@ class ObjectWriter {
     out_ += '{';
   }
 
-  void integer(std::string_view name, const Row& row, Column column) {
-    key(name);
-    if (row.is_null(column))
-      out_ += "null";
-    else
-      out_ += std::to_string(row.int64(column));
-  }
-
-  // Numbers stored as REAL, written as SQLite's JSON functions write them: 15 significant digits, always
-  // with a fraction (2.0, 1.0e+20).
-  void real(std::string_view name, const Row& row, Column column) {
-    key(name);
+  // The field at `column` of `row`, written as its kind says.
+  void field(const Field& field, const Row& row, std::size_t column) {
+    key(field.name);
     if (row.is_null(column)) {
       out_ += "null";
       return;
     }
-    double value = row.real(column);
-    if (value == 0) value = 0;  // no "-0"
-    char digits[40];
-    std::snprintf(digits, sizeof digits, "%.15g", value);
-    std::string_view text(digits);
-    const std::size_t exponent = text.find('e');
-    const std::string_view mantissa = text.substr(0, exponent);
-    out_ += mantissa;
-    if (std::isfinite(value) && mantissa.find('.') == std::string_view::npos) out_ += ".0";
-    if (exponent != std::string_view::npos) out_ += text.substr(exponent);
-  }
-
-  void text(std::string_view name, const Row& row, Column column) {
-    key(name);
-    if (row.is_null(column))
-      out_ += "null";
-    else
-      string(row.text(column));
+    switch (field.kind) {
+      case Kind::integer:
+        out_ += std::to_string(row.int64(column));
+        break;
+      case Kind::real:
+        real(row.real(column));
+        break;
+      case Kind::text:
+        string(row.text(column));
+        break;
+      case Kind::json:  // JSON text, written as it is
+        out_ += row.text(column);
+        break;
+      case Kind::boolean:
+        out_ += row.int64(column) != 0 ? "true" : "false";
+        break;
+      case Kind::instant:
+        string(format_iso8601(row.int64(column)));
+        break;
+    }
   }
 
   void text(std::string_view name, std::string_view value) {
     key(name);
     string(value);
-  }
-
-  // A column that holds JSON text, written as it is.
-  void json(std::string_view name, const Row& row, Column column) {
-    key(name);
-    out_ += row.text(column);
-  }
-
-  void boolean(std::string_view name, bool value) {
-    key(name);
-    out_ += value ? "true" : "false";
-  }
-
-  void instant(std::string_view name, const Row& row, Column column) {
-    text(name, format_iso8601(row.int64(column)));
   }
 
   std::string finish() && {
@@ -147,6 +138,20 @@ class ObjectWriter {
   }
 
  private:
+  // A REAL number as SQLite's JSON functions write it: 15 significant digits, always with a fraction
+  // (2.0, 1.0e+20).
+  void real(double value) {
+    if (value == 0) value = 0;  // no "-0"
+    char digits[40];
+    std::snprintf(digits, sizeof digits, "%.15g", value);
+    const std::string_view text(digits);
+    const std::size_t exponent = text.find('e');
+    const std::string_view mantissa = text.substr(0, exponent);
+    out_ += mantissa;
+    if (std::isfinite(value) && mantissa.find('.') == std::string_view::npos) out_ += ".0";
+    if (exponent != std::string_view::npos) out_ += text.substr(exponent);
+  }
+
   void key(std::string_view name) {
     if (out_.size() > 1) out_ += ',';
     string(name);
@@ -188,49 +193,23 @@ std::string item_url(std::string_view type_key, std::int64_t number) {
 }  // namespace
 
 std::string_view item_json_select() {
-  return kItemRowSelect;
+  static const std::string select = [] {
+    std::string sql = "SELECT ";
+    for (const Field& field : kFields)
+      sql += std::string(field.column) + (&field == std::end(kFields) - 1 ? " " : ", ");
+    return sql + "FROM items JOIN item_types t ON t.id = items.type_id ";
+  }();
+  return select;
 }
 
 ItemJson item_json_of(const Row& row) {
-  const std::string type = row.text(kTypeKey);
-  ObjectWriter w;
-  w.integer("id", row, kId);
-  w.integer("number", row, kNumber);
-  w.text("type", type);
-  w.integer("type_id", row, kTypeId);
-  w.text("title", row, kTitle);
-  w.text("description", row, kDescription);
-  w.integer("status_id", row, kStatusId);
-  w.text("state", row, kState);
-  w.integer("priority", row, kPriority);
-  w.integer("project_id", row, kProjectId);
-  w.integer("folder_id", row, kFolderId);
-  w.integer("parent_id", row, kParentId);
-  w.json("requesters", row, kRequesters);
-  w.json("followers", row, kFollowers);
-  w.json("assignees", row, kAssignees);
-  w.text("planned_start", row, kPlannedStart);
-  w.text("planned_finish", row, kPlannedFinish);
-  w.integer("planned_work_minutes", row, kPlannedWorkMinutes);
-  w.real("duration_days", row, kDurationDays);
-  w.text("constraint_type", row, kConstraintType);
-  w.text("constraint_date", row, kConstraintDate);
-  w.text("actual_start", row, kActualStart);
-  w.text("actual_finish", row, kActualFinish);
-  w.integer("percent_complete", row, kPercentComplete);
-  w.real("points", row, kPoints);
-  w.text("due_date", row, kDueDate);
-  w.json("tags", row, kTags);
-  w.boolean("published", row.int64(kPublished) != 0);
-  w.text("source", row, kSource);
-  w.json("custom_fields", row, kCustomFields);
-  w.real("position", row, kPosition);
-  w.integer("version", row, kVersion);
-  w.integer("created_by", row, kCreatedBy);
-  w.instant("created_at", row, kCreatedAt);
-  w.instant("updated_at", row, kUpdatedAt);
-  w.text("url", item_url(type, row.int64(kNumber)));
-  return {row.int64(kId), row.int64(kNumber), row.int64(kVersion), std::move(w).finish(), type};
+  ObjectWriter writer;
+  for (std::size_t column = 0; column < std::size(kFields); ++column)
+    writer.field(kFields[column], row, column);
+  const std::string type = row.text(kTypeColumn);
+  const std::int64_t number = row.int64(kNumberColumn);
+  writer.text("url", item_url(type, number));
+  return {row.int64(kIdColumn), number, row.int64(kVersionColumn), std::move(writer).finish(), type};
 }
 
 }  // namespace tandem::store
