@@ -61,12 +61,17 @@ start_server() {
 
 # Prints the resident set size of process PID in MB.
 rss_mb() {
-  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+  status_mb "$1" VmRSS
 }
 
 # Prints the part of process PID's resident set that is its own memory (not file pages it maps) in MB.
 private_rss_mb() {
-  awk '/^RssAnon:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+  status_mb "$1" RssAnon
+}
+
+# status_mb PID FIELD: prints FIELD (a size in kB) of /proc/PID/status in MB.
+status_mb() {
+  awk -v field="$2:" '$1 == field { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
 # Reads a JSON object on stdin and prints its top-level FIELD.

@@ -157,7 +157,7 @@ int open(sqlite3_vfs* system, const char* name, sqlite3_file* file, int flags, i
   if (rc != SQLITE_OK) return rc;
   MappedFile& f = mapped(file);
   sqlite3_int64 system_limit = 0;  // the system's file maps nothing of its own
-  f.wrapped.real->pMethods->xFileControl(f.wrapped.real, SQLITE_FCNTL_MMAP_SIZE, &system_limit);
+  Forward<&sqlite3_io_methods::xFileControl>::call(file, SQLITE_FCNTL_MMAP_SIZE, &system_limit);
   f.path = name;
   f.shared = enter_shared_file(name);
   f.base = nullptr;

@@ -61,7 +61,7 @@ int write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset
 int close(sqlite3_file* file) {
   WalFile& f = wal(file);
   const int flushed = flush(f);
-  const int closed = f.wrapped.real->pMethods->xClose(f.wrapped.real);
+  const int closed = Forward<&sqlite3_io_methods::xClose>::call(file);
   delete f.gathered;
   return flushed != SQLITE_OK ? flushed : closed;
 }
