@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang-format
-  libboost1.74-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libboost1.74-dev libboost-context1.74-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmagic-dev libgtest-dev libgmock-dev libbenchmark-dev
   libgmime-3.0-dev libcurl4-openssl-dev libxlsxwriter-dev libmimalloc-dev
   chromium wrk curl python3 python3-yaml python3-openpyxl swaks dovecot-imapd python3-aiosmtpd openssl

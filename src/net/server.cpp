@@ -22,6 +22,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "net/request_fiber.h"
+
 namespace tandem::net {
 
 namespace asio = boost::asio;
@@ -223,8 +225,10 @@ class HttpServer::Impl {
       for (auto& loop : loops_) loop->ioc.stop();
     }
     lock.unlock();
-    for (auto& loop : loops_)
+    for (auto& loop : loops_) {
       if (loop->thread.joinable()) loop->thread.join();
+      loop->fiber_mailbox->close();
+    }
     workers_.join();
   }
 
@@ -235,6 +239,8 @@ class HttpServer::Impl {
     tcp::acceptor acceptor{ioc};
     std::thread thread;
     std::uint64_t sequence = 0;
+    FiberStacks fiber_stacks;
+    std::shared_ptr<FiberMailbox> fiber_mailbox = std::make_shared<FiberMailbox>(ioc);
     std::unordered_set<beast::tcp_stream*> streams;  // HTTP connections, touched on this loop only
     std::unordered_set<LiveSession*> live_sessions;  // WebSocket clients, likewise
   };
@@ -352,17 +358,16 @@ class HttpServer::Impl {
         request.body = std::move(parser.get().body());
       }
       const auto started = Clock::now();
-      // Reads answer on the loop; writes may wait for a commit, so they run on a worker. (No co_await
-      // inside ?: — g++ 12 miscompiles it.)
+      // Reads answer on the loop; writes may wait for a commit, so they run on a fiber of the loop, which
+      // serves other connections while they wait. (No co_await inside ?: — g++ 12 miscompiles it.)
       Response response;
       if (is_safe_method(request.method)) {
         response = run_handler(request);
       } else {
-        // Awaiting another executor does not count as work on this loop (Boost 1.74): without the guard a
-        // stopping loop could finish before the worker's answer is written.
+        // A suspended fiber does not count as work on this loop: without the guard a stopping loop could
+        // finish before the fiber's answer is written.
         const auto loop_busy = asio::make_work_guard(loop.ioc);
-        response = co_await asio::co_spawn(
-            workers_, [&]() -> asio::awaitable<Response> { co_return run_handler(request); }, use_awaitable);
+        response = co_await run_on_fiber(loop, request);
       }
       response.headers.set("X-Request-Id", request.request_id);
       const bool keep_alive = client_keep_alive && !stopping_;
@@ -437,8 +442,25 @@ class HttpServer::Impl {
       return hooks_.handle(request);
     } catch (const std::exception& e) {
       spdlog::error("server: handler for {} {} threw: {}", request.method, request.path, e.what());
-      return hooks_.render_error(ErrorCode::internal, "internal error");
+    } catch (...) {
+      spdlog::error("server: handler for {} {} threw something other than an exception", request.method,
+                    request.path);
     }
+    return hooks_.render_error(ErrorCode::internal, "internal error");
+  }
+
+  // Answers `request` from a fiber of `loop` (request_fiber.h).
+  asio::awaitable<Response> run_on_fiber(Loop& loop, Request& request) {
+    auto response = std::make_shared<Response>();
+    co_await asio::async_initiate<decltype(use_awaitable), void()>(
+        [&](auto resume_coroutine) {
+          auto resume = std::make_shared<decltype(resume_coroutine)>(std::move(resume_coroutine));
+          start_fiber(
+              loop.fiber_stacks, loop.fiber_mailbox, workers_,
+              [this, &request, response] { *response = run_handler(request); }, [resume] { (*resume)(); });
+        },
+        use_awaitable);
+    co_return std::move(*response);
   }
 
   std::optional<Response> run_admit_upload(Request& request) {

@@ -29,7 +29,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;                 // 0 picks a free port
   unsigned io_threads = 0;                   // 0 = one per core
-  unsigned worker_threads = 32;              // for state-changing requests
+  unsigned worker_threads = 32;              // for what requests send off their loop (run_blocking)
   std::size_t max_header_bytes = 16 * 1024;  // larger heads get 431
   std::size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
   std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request

@@ -12,8 +12,12 @@
 #include <fstream>
 #include <future>
 #include <latch>
+#include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
+
+#include "core/waiting.h"
 
 namespace tandem::net {
 
@@ -119,7 +123,8 @@ std::string chunked(std::string_view path, std::size_t chunks, std::size_t chunk
 }  // namespace
 
 TEST(HttpServer, StopLetsInFlightRequestsFinishAndClosesIdleConnections) {
-  std::latch entered(1), release(1);
+  std::latch entered(1);
+  Resume release;
   Metrics metrics;
   LiveHub hub;
   ServerOptions options;
@@ -127,8 +132,11 @@ TEST(HttpServer, StopLetsInFlightRequestsFinishAndClosesIdleConnections) {
   options.io_threads = 2;
   options.access_log = false;
   HttpServer server(options, hooks_with([&](Request&) {
-                      entered.count_down();
-                      release.wait();
+                      // Waits as a write waits for its commit.
+                      wait_until_resumed([&](Resume resume) {
+                        release = std::move(resume);
+                        entered.count_down();
+                      });
                       return Response::text(200, "finished");
                     }),
                     metrics, hub);
@@ -149,7 +157,7 @@ TEST(HttpServer, StopLetsInFlightRequestsFinishAndClosesIdleConnections) {
     std::this_thread::yield();
   }
   EXPECT_EQ(read_until_closed(idle), "") << "an idle keep-alive connection is closed without a response";
-  release.count_down();
+  release();
 
   const std::string answer = read_until_closed(busy);
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 OK")) << answer;
@@ -158,6 +166,109 @@ TEST(HttpServer, StopLetsInFlightRequestsFinishAndClosesIdleConnections) {
   stopped.get();
   ::close(idle);
   ::close(busy);
+}
+
+// A server on a free port with one loop thread; state-changing requests to /wait wait until the test
+// resumes them, and every other request answers "read" at once.
+class OneLoopServer {
+ public:
+  explicit OneLoopServer(std::function<Response(Request&)> handle_wait) {
+    ServerOptions options;
+    options.port = 0;
+    options.io_threads = 1;
+    options.access_log = false;
+    server_ = std::make_unique<HttpServer>(options, hooks_with([handle_wait](Request& request) {
+                                             if (request.path == "/wait") return handle_wait(request);
+                                             return Response::text(200, "read");
+                                           }),
+                                           metrics_, hub_);
+    port_ = server_->start().value();
+  }
+  ~OneLoopServer() { server_->stop(); }
+
+  // A connection that has sent `request` (closing its side), or -1.
+  int send(std::string_view request) const {
+    const int fd = connect_to(port_);
+    if (fd < 0) return fd;
+    send_all(fd, request);
+    ::shutdown(fd, SHUT_WR);
+    return fd;
+  }
+
+ private:
+  Metrics metrics_;
+  LiveHub hub_;
+  std::unique_ptr<HttpServer> server_;
+  std::uint16_t port_ = 0;
+};
+
+constexpr std::string_view kPostWait = "POST /wait HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n";
+constexpr std::string_view kGetOther = "GET /other HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+
+TEST(HttpServer, AStateChangingRequestWaitingForItsCommitDoesNotHoldUpItsLoop) {
+  std::latch entered(2);
+  std::mutex mutex;
+  std::vector<Resume> waiting;
+  std::vector<std::thread::id> threads;
+  OneLoopServer server([&](Request&) {
+    wait_until_resumed([&](Resume resume) {
+      std::lock_guard lock(mutex);
+      waiting.push_back(std::move(resume));
+      threads.push_back(std::this_thread::get_id());
+      entered.count_down();
+    });
+    std::lock_guard lock(mutex);
+    threads.push_back(std::this_thread::get_id());
+    return Response::text(201, "written");
+  });
+  const int first = server.send(kPostWait);
+  const int second = server.send(kPostWait);
+  entered.wait();  // both wait at once on the one loop thread
+
+  const int other = server.send(kGetOther);
+  const std::string read = read_until_closed(other);
+  EXPECT_TRUE(read.ends_with("read")) << read;
+
+  std::thread([&] {
+    std::lock_guard lock(mutex);
+    for (auto& resume : waiting) resume();
+  }).join();
+  for (const int fd : {first, second}) {
+    const std::string answer = read_until_closed(fd);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 201")) << answer;
+    EXPECT_TRUE(answer.ends_with("written")) << answer;
+    ::close(fd);
+  }
+  ::close(other);
+  ASSERT_EQ(threads.size(), 4u);
+  for (const auto& thread : threads) EXPECT_EQ(thread, threads.front()) << "resumed on the loop's thread";
+}
+
+TEST(HttpServer, BlockingWorkOfARequestRunsOffItsLoop) {
+  std::latch started(1), release(1);
+  std::thread::id handler_thread, work_thread;
+  OneLoopServer server([&](Request&) {
+    handler_thread = std::this_thread::get_id();
+    const std::string out = run_blocking([&] {
+      work_thread = std::this_thread::get_id();
+      started.count_down();
+      release.wait();
+      return std::string("hashed");
+    });
+    return Response::text(200, out);
+  });
+  const int blocked = server.send(kPostWait);
+  started.wait();
+
+  const int other = server.send(kGetOther);
+  const std::string read = read_until_closed(other);
+  EXPECT_TRUE(read.ends_with("read")) << read;
+  release.count_down();
+  const std::string answer = read_until_closed(blocked);
+  EXPECT_TRUE(answer.ends_with("hashed")) << answer;
+  EXPECT_NE(work_thread, handler_thread);
+  ::close(blocked);
+  ::close(other);
 }
 
 TEST(HttpServer, RefusesOversizedBodiesBeforeReadingThem) {

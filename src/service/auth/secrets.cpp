@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/waiting.h"
+
 namespace tandem::service {
 
 namespace {
@@ -21,11 +23,13 @@ void init_secrets() {
 }
 
 Result<std::string> hash_password(std::string_view password) {
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0)
-    return Error::internal_error("argon2id hashing failed (out of memory?)");
-  return std::string(out);
+  return run_blocking([&]() -> Result<std::string> {
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+      return Error::internal_error("argon2id hashing failed (out of memory?)");
+    return std::string(out);
+  });
 }
 
 const std::string& dummy_password_hash() {
@@ -35,7 +39,8 @@ const std::string& dummy_password_hash() {
 
 bool verify_password(std::string_view hash, std::string_view password) {
   const std::string terminated(hash);
-  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+  return run_blocking(
+      [&] { return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0; });
 }
 
 std::string random_token(std::size_t bytes) {

@@ -10,9 +10,11 @@ namespace tandem::service {
 
 /// Makes sure libsodium is initialised; call once at start. Aborts the process if it cannot be.
 void init_secrets();
-/// Hashes a password with argon2id into a self-describing string. Errors: `internal` when out of memory.
+/// Hashes a password with argon2id into a self-describing string (on a worker when called on a request
+/// fiber, see core/waiting.h). Errors: `internal` when out of memory.
 Result<std::string> hash_password(std::string_view password);
-/// True when `password` matches `hash` (a string from hash_password). Constant-time in the password.
+/// True when `password` matches `hash` (a string from hash_password). Constant-time in the password; runs
+/// where hash_password does.
 bool verify_password(std::string_view hash, std::string_view password);
 /// The hash of a random password, made on the first call (it takes as long as hash_password) and kept:
 /// verified against when an account has no hash, so the time a sign-in takes does not tell. Thread-safe.

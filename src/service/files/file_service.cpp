@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/policy.h"
+#include "core/waiting.h"
 #include "service/files/file_names.h"
 #include "service/files/mime_sniffer.h"
 #include "service/files/multipart.h"
@@ -77,6 +78,23 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
                                            std::string_view content_type) {
   if (!Policy::can(actor, Action::upload_files))
     return Error::make(ErrorCode::forbidden, "you may not upload files");
+  // Reading, hashing and sniffing a large file takes a while: off the loop when on a request fiber.
+  TANDEM_ASSIGN(store::FileRow file, run_blocking([&] { return store_upload(body_path, content_type); }));
+  if (actor.is_user()) file.uploaded_by = actor.user_id;
+  if (actor.is_customer()) file.uploaded_by_customer = actor.customer_id;
+  file.created_at = clock_.now_ms();
+  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
+    TANDEM_ASSIGN(file.id, store::insert_file(txn, file));
+    const nlohmann::json payload = {
+        {"name", file.name}, {"size", file.size}, {"mime", file.mime}, {"sha256", file.sha256}};
+    return status_of(
+        store::append_event(txn, actor, file.created_at, "file", file.id, "file.uploaded", payload.dump()));
+  }));
+  return file;
+}
+
+Result<store::FileRow> FileService::store_upload(const std::filesystem::path& body_path,
+                                                 std::string_view content_type) {
   TANDEM_ASSIGN(const std::string boundary, multipart_boundary(content_type));
   std::ifstream body(body_path, std::ios::binary);
   if (!body)
@@ -99,16 +117,6 @@ Result<store::FileRow> FileService::upload(const Actor& actor, const std::filesy
   file.size = static_cast<std::int64_t>(part.writer()->size());
   file.mime = sniff_mime_type(blobs_.path_of(file.sha256));
   file.name = sanitize_file_name(part.filename());
-  if (actor.is_user()) file.uploaded_by = actor.user_id;
-  if (actor.is_customer()) file.uploaded_by_customer = actor.customer_id;
-  file.created_at = clock_.now_ms();
-  TANDEM_TRY(db_.write([&](store::Txn& txn) -> Status {
-    TANDEM_ASSIGN(file.id, store::insert_file(txn, file));
-    const nlohmann::json payload = {
-        {"name", file.name}, {"size", file.size}, {"mime", file.mime}, {"sha256", file.sha256}};
-    return status_of(
-        store::append_event(txn, actor, file.created_at, "file", file.id, "file.uploaded", payload.dump()));
-  }));
   return file;
 }
 

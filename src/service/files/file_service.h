@@ -57,6 +57,10 @@ class FileService {
   Result<FileContent> open_file(const Actor& actor, std::int64_t id);
 
  private:
+  // Parses the multipart body at `body_path` and stores its file part's content: the row to insert, less
+  // who uploaded it and when.
+  Result<store::FileRow> store_upload(const std::filesystem::path& body_path, std::string_view content_type);
+
   store::Database& db_;
   const Clock& clock_;
   ModuleService& modules_;

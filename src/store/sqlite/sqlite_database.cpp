@@ -6,7 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <future>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -14,6 +14,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/waiting.h"
 #include "store/sqlite/vfs.h"
 
 namespace tandem::store {
@@ -334,15 +335,23 @@ class SqliteDatabase final : public Database {
   }
 
   Status write(TxnFn fn) override {
-    PendingWrite pending{std::move(fn), {}};
-    auto future = pending.done.get_future();
-    {
-      std::lock_guard lock(queue_mutex_);
-      if (closed_) return Error{ErrorCode::unavailable, "the store is closed", "write after close", {}};
-      queue_.push_back(std::move(pending));
-    }
-    queue_cv_.notify_one();
-    return future.get();
+    Status result;
+    wait_until_resumed([&](Resume resume) {
+      std::unique_lock lock(queue_mutex_);
+      if (closed_) {
+        lock.unlock();
+        result = Error{ErrorCode::unavailable, "the store is closed", "write after close", {}};
+        resume();
+        return;
+      }
+      queue_.push_back({std::move(fn), [&result, resume = std::move(resume)](Status status) {
+                          result = std::move(status);
+                          resume();
+                        }});
+      lock.unlock();
+      queue_cv_.notify_one();
+    });
+    return result;
   }
 
   Status ping() override {
@@ -381,7 +390,7 @@ class SqliteDatabase final : public Database {
  private:
   struct PendingWrite {
     TxnFn fn;
-    std::promise<Status> done;
+    std::function<void(Status)> done;  // answers the caller, who waits in write()
   };
 
   // A reader keeps its read transaction open after a read, and the next read on it runs in the same
@@ -502,7 +511,7 @@ class SqliteDatabase final : public Database {
       spdlog::error("store: BEGIN failed: {}", begin.error().internal);
       for (auto& r : results) r = begin;
     }
-    for (std::size_t i = 0; i < group.size(); ++i) group[i].done.set_value(std::move(results[i]));
+    for (std::size_t i = 0; i < group.size(); ++i) group[i].done(std::move(results[i]));
     if (on_commit && !events.empty()) on_commit(events);
   }
 
