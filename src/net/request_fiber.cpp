@@ -4,7 +4,6 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/context/fiber.hpp>
-#include <boost/context/protected_fixedsize_stack.hpp>
 
 #include "core/waiting.h"
 
@@ -74,8 +73,7 @@ class RequestFiber final : public Suspender {
 }  // namespace
 
 FiberStacks::~FiberStacks() {
-  context::protected_fixedsize_stack allocator(kStackBytes);
-  for (auto& stack : idle_) allocator.deallocate(stack);
+  for (auto& stack : idle_) allocator_.deallocate(stack);
 }
 
 FiberStacks::FiberStacks() {
@@ -83,7 +81,7 @@ FiberStacks::FiberStacks() {
 }
 
 context::stack_context FiberStacks::take() {
-  if (idle_.empty()) return context::protected_fixedsize_stack(kStackBytes).allocate();
+  if (idle_.empty()) return allocator_.allocate();
   const context::stack_context stack = idle_.back();
   idle_.pop_back();
   return stack;
@@ -94,7 +92,7 @@ void FiberStacks::give_back(context::stack_context& stack) noexcept {
     idle_.push_back(stack);
     return;
   }
-  context::protected_fixedsize_stack(kStackBytes).deallocate(stack);
+  allocator_.deallocate(stack);
 }
 
 void FiberMailbox::post(std::function<void()> fn) {

@@ -11,6 +11,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <boost/context/protected_fixedsize_stack.hpp>
 #include <boost/context/stack_context.hpp>
 
 namespace tandem::net {
@@ -32,6 +33,7 @@ class FiberStacks {
   void give_back(boost::context::stack_context& stack) noexcept;
 
  private:
+  boost::context::protected_fixedsize_stack allocator_{kStackBytes};
   std::vector<boost::context::stack_context> idle_;
 };
 

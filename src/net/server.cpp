@@ -451,16 +451,16 @@ class HttpServer::Impl {
 
   // Answers `request` from a fiber of `loop` (request_fiber.h).
   asio::awaitable<Response> run_on_fiber(Loop& loop, Request& request) {
-    auto response = std::make_shared<Response>();
+    Response response;  // like `request`, in this coroutine's frame, which outlives the fiber's use of it
     co_await asio::async_initiate<decltype(use_awaitable), void()>(
         [&](auto resume_coroutine) {
           auto resume = std::make_shared<decltype(resume_coroutine)>(std::move(resume_coroutine));
           start_fiber(
               loop.fiber_stacks, loop.fiber_mailbox, workers_,
-              [this, &request, response] { *response = run_handler(request); }, [resume] { (*resume)(); });
+              [this, &request, &response] { response = run_handler(request); }, [resume] { (*resume)(); });
         },
         use_awaitable);
-    co_return std::move(*response);
+    co_return response;
   }
 
   std::optional<Response> run_admit_upload(Request& request) {

@@ -337,17 +337,17 @@ class SqliteDatabase final : public Database {
   Status write(TxnFn fn) override {
     Status result;
     wait_until_resumed([&](Resume resume) {
+      auto answer = [&result, resume = std::move(resume)](Status status) {
+        result = std::move(status);
+        resume();
+      };
       std::unique_lock lock(queue_mutex_);
       if (closed_) {
         lock.unlock();
-        result = Error{ErrorCode::unavailable, "the store is closed", "write after close", {}};
-        resume();
+        answer(Error{ErrorCode::unavailable, "the store is closed", "write after close", {}});
         return;
       }
-      queue_.push_back({std::move(fn), [&result, resume = std::move(resume)](Status status) {
-                          result = std::move(status);
-                          resume();
-                        }});
+      queue_.push_back({std::move(fn), std::move(answer)});
       lock.unlock();
       queue_cv_.notify_one();
     });
