@@ -215,4 +215,19 @@ TEST_F(SearchRepositoryTest, AWordBeingTypedStandsForTheIndexedWordsItBegins) {
   EXPECT_EQ(completed({"Ärg"}), "\"Ärg\"*");  // left to FTS5's folding
 }
 
+TEST_F(SearchRepositoryTest, EachSearchIndexMergesItsSegmentsEightAtATime) {
+  for (const std::string table : {"items_fts", "messages_fts", "item_messages_fts"}) {
+    std::int64_t automerge = 0;
+    ASSERT_TRUE(temp_.db()
+                    .read([&](Txn& txn) -> Status {
+                      TANDEM_ASSIGN(const auto row,
+                                    txn.one("SELECT v FROM " + table + "_config WHERE k = 'automerge'"));
+                      if (row) automerge = row->int64(0);
+                      return {};
+                    })
+                    .ok());
+    EXPECT_EQ(automerge, 8) << table;
+  }
+}
+
 }  // namespace tandem::store
