@@ -713,9 +713,9 @@ UPDATE items SET
 WHERE id IN (SELECT item_id FROM item_parties);
 )sql";
 
-// FTS5 merges its segments once 8 are on one level rather than 4. Every commit group writes a new segment,
-// and with 4 the writer spent about a fifth of its time creating items on indexing, mostly on merging.
-// Searches read up to twice as many segments per level for it.
+// FTS5 merges its segments once 8 are on one level rather than 4. Every commit group writes a new segment;
+// with 4, indexing took about a fifth of the writer's time while items were being created, most of it
+// merging. Searches read up to twice as many segments per level for it.
 constexpr std::string_view kSearchMergeEvery8Segments = R"sql(
 INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 8);
 INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 8);
