@@ -10,6 +10,7 @@
 #include <mutex>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "store/sqlite/wrapped_file.h"
 
@@ -47,6 +48,23 @@ SharedFile* enter_shared_file(const char* path) {
   return &file;
 }
 
+// Enters the pages of the file that the system holds in memory into the page tables of `base`, a mapping
+// of the file's first `size` bytes, a run of pages per call. Reads after a start then find those pages
+// mapped instead of faulting them in a few at a time (in the first seconds of reading a 2 GB database at
+// random, the faults more than doubled the CPU of a read). Pages on disk stay there.
+// Best effort: where the system lacks these calls, the reads fault the pages in as before.
+void map_resident_pages(char* base, std::size_t size) {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  std::vector<unsigned char> resident((size + page - 1) / page);
+  if (::mincore(base, size, resident.data()) != 0) return;
+  for (std::size_t first = 0; first < resident.size();) {
+    std::size_t end = first;
+    while (end < resident.size() && (resident[end] & 1) != 0) ++end;
+    if (end > first) ::madvise(base + first * page, (end - first) * page, MADV_POPULATE_READ);
+    first = end + 1;
+  }
+}
+
 // Maps the file at `path` for `length` bytes unless an earlier fetch already tried; the mapping's start and
 // length, or nullptr when the file cannot be mapped.
 std::pair<char*, sqlite3_int64> map_shared_file(SharedFile& file, const char* path, sqlite3_int64 length) {
@@ -60,6 +78,10 @@ std::pair<char*, sqlite3_int64> map_shared_file(SharedFile& file, const char* pa
           base != MAP_FAILED) {
         file.base = static_cast<char*>(base);
         file.length = length;
+        struct stat status {};
+        if (::fstat(file.descriptor, &status) == 0)
+          map_resident_pages(file.base,
+                             static_cast<std::size_t>(std::min<sqlite3_int64>(status.st_size, length)));
       }
   }
   return {file.base, file.length};

@@ -4,7 +4,9 @@
 // a read transaction after any commit; its next reads fault every page back in. With a database of
 // gigabytes, a commit every few milliseconds and a connection per thread, readers would spend their time
 // rebuilding page tables. Here the process maps each database file once, when a connection first fetches
-// a page, and keeps that mapping until the last connection to the file closes.
+// a page, and keeps that mapping until the last connection to the file closes. Making the mapping also
+// maps in every page of the file the system already holds in memory, so the reads after a start do not
+// fault them in one by one.
 //
 // Each connection still fetches only what SQLite's own would let it: bytes below its mmap_size and below
 // the file's size as measured after SQLite last told it to forget its mapping (a read transaction that saw

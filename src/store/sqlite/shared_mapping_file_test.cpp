@@ -21,6 +21,17 @@ class SharedMappingFileTest : public VfsTest {
     return found;
   }
 
+  // The kilobytes of the test database that its mapping has in the process's page tables.
+  std::size_t mapped_kb() const {
+    std::ifstream smaps("/proc/self/smaps");
+    bool in_database = false;
+    for (std::string line; std::getline(smaps, line);) {
+      if (line.ends_with(" " + database().string())) in_database = true;
+      if (in_database && line.starts_with("Rss:")) return std::stoul(line.substr(4));
+    }
+    return 0;
+  }
+
   // Adds `count` notes of `bytes` characters in one transaction and copies the WAL into the database file.
   void add_notes(sqlite3* writer, int count, int bytes) {
     exec(writer, "BEGIN");
@@ -111,6 +122,21 @@ TEST_F(SharedMappingFileTest, AnotherProcessSeesEveryCommitWhileTheFileIsMapped)
   exec(writer, "INSERT INTO notes(body) VALUES ('" + std::string(1000, 'n') + "')");
   EXPECT_EQ(notes_in_another_process(), "101 101000.0");
   EXPECT_EQ(notes(reader), "101 101000.0");
+  EXPECT_EQ(sqlite3_close(reader), SQLITE_OK);
+  EXPECT_EQ(sqlite3_close(writer), SQLITE_OK);
+}
+
+// The first fetch maps in every page of the file that is in memory, not only the pages around it.
+TEST_F(SharedMappingFileTest, TheFirstFetchMapsInThePagesOfTheFileThatAreInMemory) {
+  sqlite3* writer = open(tandem_vfs(), "PRAGMA mmap_size=0");
+  exec(writer, "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  add_notes(writer, 4000, 1000);  // written just now, so in the system's memory
+  const auto size_kb = std::filesystem::file_size(database()) / 1024;
+  ASSERT_GT(size_kb, 4000u);
+  sqlite3* reader = open(tandem_vfs(), kMapped);
+  EXPECT_EQ(text(reader, "SELECT length(body) FROM notes WHERE id = 1"), "1000");
+  ASSERT_EQ(mappings().size(), 1u);
+  EXPECT_GE(mapped_kb(), size_kb - 64);  // faulting alone maps only the pages around those read
   EXPECT_EQ(sqlite3_close(reader), SQLITE_OK);
   EXPECT_EQ(sqlite3_close(writer), SQLITE_OK);
 }
