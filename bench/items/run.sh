@@ -61,8 +61,8 @@ run_script() {
   read -r "P50[$key]" "P95[$key]" "P99[$key]" <<<"$percentiles"
 }
 
-# print_row LABEL KEY [GOAL CHECK]: prints one table row; CHECK, an awk condition on rps, bare and p95,
-# tells whether GOAL was met.
+# print_row LABEL KEY [GOAL CHECK]: prints one table row; CHECK, an awk condition on rps, bare (the mean
+# of the two bare runs) and p95, tells whether GOAL was met.
 print_row() {
   local met=""
   if [ $# -eq 4 ]; then
@@ -83,12 +83,12 @@ append_result() {
   {
     printf '{%s,"items":%d,"load_average":"%s","search_path":"%s","latency_connections":%d,"targets":{' \
       "$(result_header)" "$BENCH_ITEMS" "$1" "$2" "$LATENCY_CONNECTIONS"
-    for key in hello get_item create_item get_while_creating list list_mine search; do
+    for key in hello_before hello_after get_item create_item get_while_creating list list_mine search; do
       printf '%s"%s":{"rps":%s,"p50_ms":%s,"p95_ms":%s,"p99_ms":%s}' "$sep" "$key" "${RPS[$key]}" \
         "${P50[$key]}" "${P95[$key]}" "${P99[$key]}"
       sep=,
     done
-    printf '},"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s,"tandem_loaded_private_rss_mb":%s}\n' "$3" "$4" "$5"
+    printf '},"bare_rps":%s,"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s,"tandem_loaded_private_rss_mb":%s}\n' "${RPS[hello]}" "$3" "$4" "$5"
   } >>"$RESULTS"
 }
 
@@ -125,8 +125,12 @@ main() {
 
   describe_load
   echo "the list and search latency targets use $LATENCY_CONNECTIONS connections" >&2
-  run_script hello "" bench "$hello_url/"
+  # The bare reference brackets the GET run: this VM's speed drifts over minutes, so GET is compared with
+  # the mean of a bare run just before it and one just after it.
+  run_script hello_before "" bench "$hello_url/"
   run_script get_item "$admin" get_item "$url"
+  run_script hello_after "" bench "$hello_url/"
+  RPS[hello]=$(awk -v a="${RPS[hello_before]}" -v b="${RPS[hello_after]}" 'BEGIN { printf "%.2f", (a + b) / 2 }')
   # The latency targets are what a person waiting for a page sees while a few others work at the same time:
   # with 64 connections on a 2-core machine, p95 would measure the queue, not the request.
   WRK_CONNECTIONS=$LATENCY_CONNECTIONS run_script list "$admin" list_items "$url"
@@ -145,8 +149,9 @@ main() {
 
   echo "$BENCH_ITEMS items"
   printf '%-34s %9s %10s %10s %10s %7s  %s\n' target req/s p50 p95 p99 "vs bare" goal
-  print_row "bare beast hello" hello
-  print_row "GET /api/v1/items/{id}" get_item ">= 50% of bare" "rps >= bare / 2"
+  print_row "bare beast hello, before GET" hello_before
+  print_row "bare beast hello, after GET" hello_after
+  print_row "GET /api/v1/items/{id}" get_item ">= 50% of bare (mean)" "rps >= bare / 2"
   print_row "POST /api/v1/items" create_item ">= 10000 req/s" "rps >= 10000"
   print_row "GET while creating (c56 + c8)" get_while_creating
   print_row "list project+state (admin, c$LATENCY_CONNECTIONS)" list "p95 < 20ms" "p95 < 20"
