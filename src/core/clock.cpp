@@ -1,7 +1,6 @@
 #include "core/clock.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace tandem {
 
@@ -15,6 +14,11 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Writes `value` (>= 0) as `width` digits, zero-padded, ending just before `end`.
+void put_digits(char* end, int width, long long value) {
+  for (int i = 0; i < width; ++i, value /= 10) *--end = static_cast<char>('0' + value % 10);
 }
 
 bool read_number(std::string_view text, std::size_t pos, std::size_t len, int& out) {
@@ -37,13 +41,21 @@ std::string format_iso8601(TimestampMs ms) {
   const auto day = floor<days>(tp);
   const year_month_day ymd{day};
   const hh_mm_ss<milliseconds> hms{tp - day};
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lld.%03lldZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long long>(hms.seconds().count()),
-                static_cast<long long>(hms.subseconds().count()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  std::string out = "0000";
+  if (year >= 0 && year <= 9999)
+    put_digits(out.data() + 4, 4, year);
+  else
+    out = std::to_string(year);
+  out += "-00-00T00:00:00.000Z";
+  char* rest = out.data() + out.size() - 20;  // at the '-' after the year
+  put_digits(rest + 3, 2, static_cast<unsigned>(ymd.month()));
+  put_digits(rest + 6, 2, static_cast<unsigned>(ymd.day()));
+  put_digits(rest + 9, 2, hms.hours().count());
+  put_digits(rest + 12, 2, hms.minutes().count());
+  put_digits(rest + 15, 2, hms.seconds().count());
+  put_digits(rest + 19, 3, hms.subseconds().count());
+  return out;
 }
 
 std::optional<TimestampMs> parse_iso8601(std::string_view text) {

@@ -7,6 +7,8 @@ namespace tandem {
 TEST(Iso8601, FormatsUtcWithMilliseconds) {
   EXPECT_EQ(format_iso8601(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(format_iso8601(1795426200123), "2026-11-23T09:30:00.123Z");
+  EXPECT_EQ(format_iso8601(253402300799999), "9999-12-31T23:59:59.999Z");
+  EXPECT_EQ(format_iso8601(253402300800000), "10000-01-01T00:00:00.000Z");
 }
 
 TEST(Iso8601, ParsesWhatItFormats) {

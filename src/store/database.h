@@ -24,6 +24,8 @@ class Row {
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
   bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  /// The value in column i as SQLite returned it.
+  const Value& value(std::size_t i) const { return values_.at(i); }
   /// The integer in column i (0 for NULL, converted for doubles).
   std::int64_t int64(std::size_t i) const;
   /// The double in column i (0 for NULL).

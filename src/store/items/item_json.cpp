@@ -1,7 +1,8 @@
 #include "store/items/item_json.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "core/clock.h"
@@ -90,6 +91,15 @@ char short_escape(char c) {
   }
 }
 
+// Calls write(text) with the text in `column` of `row`, read in place when the column holds text.
+template <typename Write>
+void with_text(const Row& row, std::size_t column, Write write) {
+  if (const auto* text = std::get_if<std::string>(&row.value(column)))
+    write(std::string_view(*text));
+  else
+    write(std::string_view(row.text(column)));
+}
+
 // Appends one JSON object member at a time, in the order given.
 class ObjectWriter {
  public:
@@ -107,16 +117,16 @@ class ObjectWriter {
     }
     switch (field.kind) {
       case Kind::integer:
-        out_ += std::to_string(row.int64(column));
+        integer(row.int64(column));
         break;
       case Kind::real:
         real(row.real(column));
         break;
       case Kind::text:
-        string(row.text(column));
+        with_text(row, column, [&](std::string_view text) { string(text); });
         break;
       case Kind::json:  // JSON text, written as it is
-        out_ += row.text(column);
+        with_text(row, column, [&](std::string_view text) { out_ += text; });
         break;
       case Kind::boolean:
         out_ += row.int64(column) != 0 ? "true" : "false";
@@ -143,13 +153,20 @@ class ObjectWriter {
   void real(double value) {
     if (value == 0) value = 0;  // no "-0"
     char digits[40];
-    std::snprintf(digits, sizeof digits, "%.15g", value);
-    const std::string_view text(digits);
+    const auto written =
+        std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::general, 15);
+    const std::string_view text(digits, static_cast<std::size_t>(written.ptr - digits));
     const std::size_t exponent = text.find('e');
     const std::string_view mantissa = text.substr(0, exponent);
     out_ += mantissa;
     if (std::isfinite(value) && mantissa.find('.') == std::string_view::npos) out_ += ".0";
     if (exponent != std::string_view::npos) out_ += text.substr(exponent);
+  }
+
+  void integer(std::int64_t value) {
+    char digits[24];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
+    out_.append(digits, written.ptr);
   }
 
   void key(std::string_view name) {
@@ -162,12 +179,17 @@ class ObjectWriter {
   void string(std::string_view value) {
     static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
-    for (const char c : value) {
+    for (;;) {  // the longest run that needs no escape, then the character that does
+      const auto special = std::find_if(value.begin(), value.end(), [](char c) {
+        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+      });
+      out_.append(value.begin(), special);
+      if (special == value.end()) break;
+      const char c = *special;
+      value.remove_prefix(static_cast<std::size_t>(special - value.begin()) + 1);
       const auto byte = static_cast<unsigned char>(c);
       if (c == '"' || c == '\\') {
         out_ += '\\';
-        out_ += c;
-      } else if (byte >= 0x20) {
         out_ += c;
       } else if (const char letter = short_escape(c)) {
         out_ += '\\';
