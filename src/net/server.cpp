@@ -569,10 +569,12 @@ class HttpServer::Impl {
     if (ec) co_return;
     auto session = std::make_shared<LiveSession>(std::move(ws), loop.ioc);
     loop.live_sessions.insert(session.get());
-    // The hello is queued before the subscription, so that no event can overtake it. (Not posted: a post
-    // from the loop's own thread waits in a private queue, which a post from the hub's thread may overtake.)
-    session->enqueue(hooks_.live_hello(admitted->actor));
+    // Subscribed before the hello is sent: the client may act as soon as it reads the hello, and must hear
+    // of what follows. The hello still goes first: it is queued at once, on this loop's only thread, before
+    // the loop can run any event the hub posts meanwhile. (Not posted itself: a post from the loop's own
+    // thread waits in a private queue, which a post from the hub's thread may overtake.)
     const auto subscription = hub_.subscribe(admitted->actor, std::move(admitted->recheck), session);
+    session->enqueue(hooks_.live_hello(admitted->actor));
     if (stopping_) session->close();
     co_await session->read_until_closed();
     hub_.unsubscribe(subscription);
