@@ -22,13 +22,6 @@ bool is_param(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Number of literal segments: among routes matching one path, the most literal one wins.
-int literal_count(const std::vector<std::string>& segments) {
-  int n = 0;
-  for (const auto& s : segments) n += is_param(s) ? 0 : 1;
-  return n;
-}
-
 bool segments_match(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path) {
   if (pattern.size() != path.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i)
@@ -40,7 +33,10 @@ bool segments_match(const std::vector<std::string>& pattern, const std::vector<s
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
   Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
-  for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
+  for (auto segment : split_path(route.pattern)) {
+    route.segments.emplace_back(segment);
+    route.literals += is_param(segment) ? 0 : 1;
+  }
   routes_.push_back(std::move(route));
 }
 
@@ -49,17 +45,14 @@ Router::Match Router::match(std::string_view method, std::string_view path,
   const auto parts = split_path(path);
   const Route* best = nullptr;
   Match result;
-  for (const auto& route : routes_) {
-    if (!segments_match(route.segments, parts)) continue;
-    const bool same_method = route.method == method || (method == "HEAD" && route.method == "GET");
-    if (!same_method) {
-      if (!result.allowed.empty()) result.allowed += ", ";
-      result.allowed += route.method;
-      continue;
-    }
-    if (!best || literal_count(route.segments) > literal_count(best->segments)) best = &route;
-  }
-  if (!best) {
+  for (const auto& route : routes_)
+    if ((route.method == method || (method == "HEAD" && route.method == "GET")) &&
+        (!best || route.literals > best->literals) && segments_match(route.segments, parts))
+      best = &route;
+  if (!best) {  // the methods the path does take, if any
+    for (const auto& route : routes_)
+      if (segments_match(route.segments, parts))
+        result.allowed += (result.allowed.empty() ? "" : ", ") + route.method;
     result.outcome = result.allowed.empty() ? Outcome::not_found : Outcome::method_not_allowed;
     return result;
   }

@@ -44,6 +44,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;  // "{x}" marks a parameter
     Handler handler;
+    int literals = 0;  // segments that are not parameters: among routes matching a path, the most wins
   };
   std::vector<Route> routes_;
 };
