@@ -75,8 +75,8 @@ print_row() {
         label, rps, p50, p95, p99, 100 * rps / bare, goal, met }'
 }
 
-# append_result LOAD SEARCH_PATH IDLE_RSS LOADED_RSS LOADED_PRIVATE_RSS: appends this run's figures as one
-# JSON line to $RESULTS.
+# append_result LOAD SEARCH_PATH IDLE_RSS IDLE_PRIVATE_RSS LOADED_RSS LOADED_PRIVATE_RSS: appends this run's
+# figures as one JSON line to $RESULTS.
 append_result() {
   local key sep=""
   mkdir -p "$(dirname "$RESULTS")"
@@ -88,7 +88,9 @@ append_result() {
         "${P50[$key]}" "${P95[$key]}" "${P99[$key]}"
       sep=,
     done
-    printf '},"bare_rps":%s,"tandem_idle_rss_mb":%s,"tandem_loaded_rss_mb":%s,"tandem_loaded_private_rss_mb":%s}\n' "${RPS[hello]}" "$3" "$4" "$5"
+    printf '},"bare_rps":%s,"tandem_idle_rss_mb":%s,"tandem_idle_private_rss_mb":%s,"tandem_loaded_rss_mb":%s,' \
+      "${RPS[hello]}" "$3" "$4" "$5"
+    printf '"tandem_loaded_private_rss_mb":%s}\n' "$6"
   } >>"$RESULTS"
 }
 
@@ -106,8 +108,9 @@ main() {
   local url=$SERVER_URL tandem_pid=$SERVER_PID
 
   sleep 2
-  local idle_rss admin agent search_path
+  local idle_rss idle_private_rss admin agent search_path
   idle_rss=$(rss_mb "$tandem_pid")
+  idle_private_rss=$(private_rss_mb "$tandem_pid")
   admin=$(sign_in "$url" admin@example.com "$DEMO_PASSWORD")
   agent=$(sign_in "$url" agent@example.com "$DEMO_PASSWORD")
   local auth=(-H "Authorization: Bearer $admin")
@@ -157,10 +160,10 @@ main() {
   print_row "list project+state (admin, c$LATENCY_CONNECTIONS)" list "p95 < 20ms" "p95 < 20"
   print_row "list +assignee=me (c$LATENCY_CONNECTIONS)" list_mine "p95 < 20ms" "p95 < 20"
   print_row "search ${search_path%%\?*} (c$LATENCY_CONNECTIONS)" search "p95 < 50ms" "p95 < 50"
-  echo "tandem idle RSS: $idle_rss MB"
+  echo "tandem idle RSS: $idle_rss MB, $idle_private_rss MB of it its own memory"
   echo "tandem RSS after the runs: $loaded_rss MB, $loaded_private_rss MB of it its own memory (the rest is" \
     "the database's pages in the page cache, which the server maps)"
-  append_result "$load" "$search_path" "$idle_rss" "$loaded_rss" "$loaded_private_rss"
+  append_result "$load" "$search_path" "$idle_rss" "$idle_private_rss" "$loaded_rss" "$loaded_private_rss"
   echo "appended to ${RESULTS#"$ROOT"/}"
 }
 
