@@ -66,10 +66,10 @@ run_script() {
 print_row() {
   local met=""
   if [ $# -eq 4 ]; then
-    met=$(awk -v rps="${RPS[$2]}" -v bare="${RPS[hello]}" -v p95="${P95[$2]}" \
+    met=$(awk -v rps="${RPS[$2]}" -v bare="${RPS[bare]}" -v p95="${P95[$2]}" \
       "BEGIN { print (($4) ? \"met\" : \"MISSED\") }")
   fi
-  awk -v label="$1" -v rps="${RPS[$2]}" -v bare="${RPS[hello]}" -v p50="${P50[$2]}" -v p95="${P95[$2]}" \
+  awk -v label="$1" -v rps="${RPS[$2]}" -v bare="${RPS[bare]}" -v p50="${P50[$2]}" -v p95="${P95[$2]}" \
     -v p99="${P99[$2]}" -v goal="${3:-}" -v met="$met" 'BEGIN {
       printf "%-34s %9.1f %8.2fms %8.2fms %8.2fms %6.0f%%  %s %s\n",
         label, rps, p50, p95, p99, 100 * rps / bare, goal, met }'
@@ -89,7 +89,7 @@ append_result() {
       sep=,
     done
     printf '},"bare_rps":%s,"tandem_idle_rss_mb":%s,"tandem_idle_private_rss_mb":%s,"tandem_loaded_rss_mb":%s,' \
-      "${RPS[hello]}" "$3" "$4" "$5"
+      "${RPS[bare]}" "$3" "$4" "$5"
     printf '"tandem_loaded_private_rss_mb":%s}\n' "$6"
   } >>"$RESULTS"
 }
@@ -128,12 +128,12 @@ main() {
 
   describe_load
   echo "the list and search latency targets use $LATENCY_CONNECTIONS connections" >&2
-  # The bare reference brackets the GET run: this VM's speed drifts over minutes, so GET is compared with
-  # the mean of a bare run just before it and one just after it.
+  # The bare reference brackets the GET run: a virtual machine's speed can drift over minutes, so GET is
+  # compared with the mean of a bare run just before it and one just after it.
   run_script hello_before "" bench "$hello_url/"
   run_script get_item "$admin" get_item "$url"
   run_script hello_after "" bench "$hello_url/"
-  RPS[hello]=$(awk -v a="${RPS[hello_before]}" -v b="${RPS[hello_after]}" 'BEGIN { printf "%.2f", (a + b) / 2 }')
+  RPS[bare]=$(awk -v a="${RPS[hello_before]}" -v b="${RPS[hello_after]}" 'BEGIN { printf "%.2f", (a + b) / 2 }')
   # The latency targets are what a person waiting for a page sees while a few others work at the same time:
   # with 64 connections on a 2-core machine, p95 would measure the queue, not the request.
   WRK_CONNECTIONS=$LATENCY_CONNECTIONS run_script list "$admin" list_items "$url"
