@@ -23,7 +23,13 @@ std::optional<std::int64_t> parse_version(std::string_view text) {
 }  // namespace
 
 std::string version_etag(char kind, std::int64_t id, std::int64_t version) {
-  return "\"" + std::string(1, kind) + std::to_string(id) + "." + std::to_string(version) + "\"";
+  std::string tag{'"', kind};
+  char digits[24];
+  tag.append(digits, std::to_chars(std::begin(digits), std::end(digits), id).ptr);
+  tag += '.';
+  tag.append(digits, std::to_chars(std::begin(digits), std::end(digits), version).ptr);
+  tag += '"';
+  return tag;
 }
 
 std::optional<std::vector<std::int64_t>> if_match_versions(const net::Request& request, char kind,

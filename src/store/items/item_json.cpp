@@ -1,6 +1,7 @@
 #include "store/items/item_json.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -108,14 +109,20 @@ class ObjectWriter {
     out_ += '{';
   }
 
-  // The field at `column` of `row`, written as its kind says.
-  void field(const Field& field, const Row& row, std::size_t column) {
-    key(field.name);
+  // The field kFields[column], read from `column` of `row` and written as its kind says.
+  void field(const Row& row, std::size_t column) {
+    static const auto keys = [] {  // `"name":`, with the comma before it for all fields but the first
+      std::array<std::string, std::size(kFields)> out;
+      for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = (i == 0 ? "\"" : ",\"") + std::string(kFields[i].name) + "\":";
+      return out;
+    }();
+    out_ += keys[column];
     if (row.is_null(column)) {
       out_ += "null";
       return;
     }
-    switch (field.kind) {
+    switch (kFields[column].kind) {
       case Kind::integer:
         integer(row.int64(column));
         break;
@@ -169,10 +176,11 @@ class ObjectWriter {
     out_.append(digits, written.ptr);
   }
 
+  // `,"name":` for a name that needs no escapes, after the fields.
   void key(std::string_view name) {
-    if (out_.size() > 1) out_ += ',';
-    string(name);
-    out_ += ':';
+    out_ += ",\"";
+    out_ += name;
+    out_ += "\":";
   }
 
   // A JSON string escaped as SQLite's JSON functions escape it.
@@ -226,8 +234,7 @@ std::string_view item_json_select() {
 
 ItemJson item_json_of(const Row& row) {
   ObjectWriter writer;
-  for (std::size_t column = 0; column < std::size(kFields); ++column)
-    writer.field(kFields[column], row, column);
+  for (std::size_t column = 0; column < std::size(kFields); ++column) writer.field(row, column);
   const std::string type = row.text(kTypeColumn);
   const std::int64_t number = row.int64(kNumberColumn);
   writer.text("url", item_url(type, number));
