@@ -1,11 +1,14 @@
 #include "net/router.h"
 
+#include <algorithm>
+
 namespace tandem::net {
 
 namespace {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(8);
   while (!path.empty()) {
     if (path.front() == '/') {
       path.remove_prefix(1);
@@ -37,7 +40,26 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
     route.segments.emplace_back(segment);
     route.literals += is_param(segment) ? 0 : 1;
   }
+  auto methods = std::find_if(by_method_.begin(), by_method_.end(),
+                              [&](const MethodRoutes& routes) { return routes.method == route.method; });
+  if (methods == by_method_.end()) methods = by_method_.insert(methods, MethodRoutes{route.method, {}});
+  if (methods->by_length.size() <= route.segments.size())
+    methods->by_length.resize(route.segments.size() + 1);
+  methods->by_length[route.segments.size()].push_back(routes_.size());
   routes_.push_back(std::move(route));
+}
+
+void Router::find_best(std::string_view method, const std::vector<std::string_view>& parts,
+                       const Route*& best) const {
+  for (const MethodRoutes& methods : by_method_) {
+    if (methods.method != method) continue;
+    if (parts.size() >= methods.by_length.size()) return;
+    for (const std::size_t index : methods.by_length[parts.size()]) {
+      const Route& route = routes_[index];
+      if ((!best || route.literals > best->literals) && segments_match(route.segments, parts)) best = &route;
+    }
+    return;
+  }
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path,
@@ -45,10 +67,8 @@ Router::Match Router::match(std::string_view method, std::string_view path,
   const auto parts = split_path(path);
   const Route* best = nullptr;
   Match result;
-  for (const auto& route : routes_)
-    if ((route.method == method || (method == "HEAD" && route.method == "GET")) &&
-        (!best || route.literals > best->literals) && segments_match(route.segments, parts))
-      best = &route;
+  find_best(method, parts, best);
+  if (method == "HEAD") find_best("GET", parts, best);
   if (!best) {  // the methods the path does take, if any
     for (const auto& route : routes_)
       if (segments_match(route.segments, parts))

@@ -46,7 +46,19 @@ class Router {
     Handler handler;
     int literals = 0;  // segments that are not parameters: among routes matching a path, the most wins
   };
+  // The routes of one method, by their number of segments: the only ones a path of that length can match.
+  struct MethodRoutes {
+    std::string method;
+    std::vector<std::vector<std::size_t>> by_length;  // indexes into routes_
+  };
+
+  // Sets `best` to the route of `method` that matches `parts` with the most literal segments, if it beats
+  // `best`.
+  void find_best(std::string_view method, const std::vector<std::string_view>& parts,
+                 const Route*& best) const;
+
   std::vector<Route> routes_;
+  std::vector<MethodRoutes> by_method_;
 };
 
 }  // namespace tandem::net

@@ -50,6 +50,22 @@ TEST(Router, TellsNotFoundFromMethodNotAllowed) {
   EXPECT_EQ(router.match("HEAD", "/api/v1/me", params).outcome, Router::Outcome::matched);
 }
 
+TEST(Router, APathMatchesOnlyRoutesWithAsManySegments) {
+  Router router;
+  router.add("GET", "/api/v1/items/{id}/messages", answer(200));
+  router.add("GET", "/api/v1/items", answer(200));
+  router.add("POST", "/api/v1/items/{id}/convert", answer(200));
+  router.add("GET", "/api/v1/items/{id}", answer(200));
+  std::vector<std::pair<std::string, std::string>> params;
+  EXPECT_EQ(router.match("GET", "/api/v1/items/7", params).pattern, "/api/v1/items/{id}");
+  EXPECT_EQ(router.match("GET", "/api/v1/items", params).pattern, "/api/v1/items");
+  EXPECT_EQ(router.match("GET", "/api/v1/items/7/messages", params).pattern, "/api/v1/items/{id}/messages");
+  EXPECT_EQ(router.match("GET", "/api/v1", params).outcome, Router::Outcome::not_found);
+  EXPECT_EQ(router.match("GET", "/api/v1/items/7/messages/9/more", params).outcome,
+            Router::Outcome::not_found);
+  EXPECT_EQ(router.match("GET", "/api/v1/items/7/convert", params).allowed, "POST");
+}
+
 TEST(Router, DecodesParametersAndIgnoresDuplicateSlashes) {
   Router router;
   router.add("GET", "/files/{name}", answer(200));
