@@ -5,7 +5,7 @@ LISTEN    ?= 127.0.0.1:8080
 JOBS      ?= $(shell nproc)
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print 2>/dev/null)
 
-.PHONY: all bootstrap build web run test bench bench-items bench-time bench-web format clean
+.PHONY: all bootstrap build web run test bench bench-items bench-instructions bench-time bench-web format clean
 
 all: build
 
@@ -35,6 +35,9 @@ bench: build
 
 bench-items: build
 	bench/items/run.sh $(BUILD_DIR)/tandem $(BUILD_DIR)/bench/http/bench_hello_server
+
+bench-instructions: build
+	bench/items/instructions.sh $(BUILD_DIR)/tandem
 
 bench-time: build
 	$(BUILD_DIR)/bench/time/bench_time
