@@ -116,19 +116,31 @@ Result<std::optional<std::pair<std::int64_t, std::string>>> status_of_type(Txn& 
   return std::optional<std::pair<std::int64_t, std::string>>(std::pair{row->int64(0), row->text(1)});
 }
 
-// The first status (by position, then id) of a type, preferring one in `state` when the type has one: its
-// id and state. (Chosen here rather than by ORDER BY: a type has a handful of statuses, and SQLite's sorter
-// costs more than reading them all.)
-Result<std::pair<std::int64_t, std::string>> first_status(Txn& txn, std::int64_t type_id,
-                                                          std::string_view state) {
+// An item type with the status an item of it starts in: the first (by position, then id) in the wanted state,
+// or its first status when none is in that state.
+struct TypeStart {
+  std::int64_t type_id = 0;
+  std::optional<std::pair<std::int64_t, std::string>> status;  // id and state; none when the type has none
+};
+
+// The type whose key is `type_key` and its starting status for `state`; nullopt when there is no such type.
+// (One statement for both. The status is chosen here rather than by ORDER BY: a type has a handful of
+// statuses, and SQLite's sorter costs more than reading them all.)
+Result<std::optional<TypeStart>> find_type_start(Txn& txn, std::string_view type_key,
+                                                 std::string_view state) {
+  std::optional<TypeStart> type;
   std::optional<std::tuple<bool, double, std::int64_t, std::string>> first;  // not in `state`, position, id
-  TANDEM_TRY(txn.exec("SELECT id, state, position FROM statuses WHERE type_id = ?", {type_id},
-                      [&](const store::Row& row) {
-                        std::tuple status{row.text(1) != state, row.real(2), row.int64(0), row.text(1)};
-                        if (!first || status < *first) first = std::move(status);
-                      }));
-  if (!first) return invalid("type", "this item type has no statuses");
-  return std::pair{std::get<2>(*first), std::get<3>(*first)};
+  TANDEM_TRY(
+      txn.exec("SELECT t.id, s.id, s.state, s.position FROM item_types t "
+               "LEFT JOIN statuses s ON s.type_id = t.id WHERE t.key = ?",
+               {std::string(type_key)}, [&](const store::Row& row) {
+                 type = TypeStart{row.int64(0), std::nullopt};
+                 if (row.is_null(1)) return;
+                 std::tuple status{row.text(2) != state, row.real(3), row.int64(1), row.text(2)};
+                 if (!first || status < *first) first = std::move(status);
+               }));
+  if (type && first) type->status = std::pair{std::get<2>(*first), std::get<3>(*first)};
+  return type;
 }
 
 // Checks every field of `body` against `current` (the item as JSON, or defaults when creating).
@@ -289,15 +301,16 @@ Result<store::ItemJson> ItemService::create_item(Txn& txn, const Actor& actor, c
                                    : std::string();
   store::ItemJson created;
   {
-    TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {type_key}));
+    TANDEM_ASSIGN(const auto type, find_type_start(txn, type_key, "not_started"));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
     TANDEM_TRY(modules_.require_item_type(type_key));
     if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
       return Error::make(ErrorCode::forbidden, "your level in " +
                                                    std::string(to_string(app_of_item_type(type_key))) +
                                                    " does not let you add these items");
-    const std::int64_t type_id = type->int64(0);
-    TANDEM_ASSIGN(const auto status, first_status(txn, type_id, "not_started"));
+    if (!type->status) return invalid("type", "this item type has no statuses");
+    const std::int64_t type_id = type->type_id;
+    const auto& status = *type->status;
     nlohmann::json current = {{"type", type_key},
                               {"type_id", type_id},
                               {"status_id", status.first},
@@ -409,17 +422,18 @@ Result<store::ItemJson> ItemService::convert_item(const Actor& actor, std::int64
   TANDEM_TRY(db_.write([&](Txn& txn) -> Status {
     TANDEM_ASSIGN(const nlohmann::json current, reachable_item(txn, actor, id));
     TANDEM_TRY(check_may_change_item(txn, actor, current));
-    TANDEM_ASSIGN(auto type, txn.one("SELECT id FROM item_types WHERE key = ?", {std::string(type_key)}));
+    TANDEM_ASSIGN(const auto type, find_type_start(txn, type_key, current["state"].get<std::string>()));
     if (!type) return invalid("type", "type must be ticket, task or the key of a custom item type");
     TANDEM_TRY(modules_.require_item_type(type_key));
     if (!Policy::can_create_item_in(actor, app_of_item_type(type_key)))
       return Error::make(ErrorCode::forbidden,
                          "your level does not let you convert items to " + std::string(type_key));
-    if (type->int64(0) == current["type_id"].get<std::int64_t>())
+    if (type->type_id == current["type_id"].get<std::int64_t>())
       return invalid("type", "the item is already a " + std::string(type_key));
-    TANDEM_ASSIGN(const auto status, first_status(txn, type->int64(0), current["state"].get<std::string>()));
+    if (!type->status) return invalid("type", "this item type has no statuses");
+    const auto& status = *type->status;
     Draft draft;
-    draft.set("type_id", type->int64(0), current["type_id"]);
+    draft.set("type_id", type->type_id, current["type_id"]);
     draft.set("status_id", status.first, current["status_id"]);
     draft.set("state", status.second, current["state"]);
     TANDEM_TRY(store::update_item(txn, id, draft.columns, now));

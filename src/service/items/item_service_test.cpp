@@ -241,4 +241,34 @@ TEST_F(ItemServiceTest, ASwitchedOffModuleTakesItsItemsOutOfReach) {
   EXPECT_TRUE(items_.get_item(admin_, ticket).ok());
 }
 
+TEST_F(ItemServiceTest, AnItemStartsInItsTypesFirstStatusInTheWantedStateAndATypeWithoutStatusesIsRefused) {
+  ASSERT_TRUE(temp_.db()
+                  .write([&](store::Txn& txn) -> Status {
+                    TANDEM_TRY(
+                        txn.exec("INSERT INTO item_types(id, key, name, position, created_at, updated_at) "
+                                 "VALUES (50, 'bug', 'Bug', 9, 0, 0), (51, 'idea', 'Idea', 10, 0, 0)",
+                                 {}));
+                    return txn.exec(
+                        "INSERT INTO statuses(id, type_id, name, color, position, state) VALUES "
+                        "(60, 50, 'Fixing', '#000000', 1, 'in_progress'), "
+                        "(61, 50, 'Triage', '#000000', 3, 'not_started'), "
+                        "(62, 50, 'Reported', '#000000', 2, 'not_started'), "
+                        "(63, 50, 'Verifying', '#000000', 2, 'in_progress')",
+                        {});
+                  })
+                  .ok());
+  auto bug = items_.create_item(admin_, {{"title", "Crash"}, {"type", "bug"}}, "api");
+  ASSERT_TRUE(bug.ok()) << bug.error().message;
+  EXPECT_EQ(nlohmann::json::parse(bug.value().json)["status_id"], 62);  // not_started, lowest position
+
+  const std::int64_t task = create(admin_, {{"title", "Underway"}, {"type", "task"}, {"status_id", 9}});
+  auto converted = items_.convert_item(admin_, task, "bug");
+  ASSERT_TRUE(converted.ok()) << converted.error().message;
+  EXPECT_EQ(nlohmann::json::parse(converted.value().json)["status_id"], 60);  // in_progress, as the task was
+
+  auto idea = items_.create_item(admin_, {{"title", "Dark mode"}, {"type", "idea"}}, "api");
+  ASSERT_FALSE(idea.ok());
+  EXPECT_EQ(idea.error().code, ErrorCode::validation_failed);
+}
+
 }  // namespace tandem::service
