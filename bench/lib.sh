@@ -130,9 +130,14 @@ run_wrk() {
   RPS[$key]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
 }
 
-# Prints the JSON members every result line starts with (no braces): time, commit and the load settings.
+# Prints the JSON members that date a result line (no braces): its time and the commit measured.
+result_stamp() {
+  printf '"timestamp":"%s","commit":"%s"' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)"
+}
+
+# Prints the JSON members every wrk result line starts with (no braces): time, commit and the load settings.
 result_header() {
-  printf '"timestamp":"%s","commit":"%s","cores":%d,"seconds":%d,"threads":%d,"connections":%d' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)" \
+  printf '%s,"cores":%d,"seconds":%d,"threads":%d,"connections":%d' "$(result_stamp)" \
     "$(nproc)" "$BENCH_SECONDS" "$WRK_THREADS" "$WRK_CONNECTIONS"
 }

@@ -45,7 +45,7 @@ main() {
     { cat "$WORK/demo.log" >&2; die "tandem demo failed"; }
   TANDEM_ACCESS_LOG=false start_server tandem valgrind --tool=callgrind --instr-atstart=no \
     --callgrind-out-file="$WORK/callgrind.out" "$TANDEM" serve --listen 127.0.0.1:0 --data "$WORK/data"
-  local token instructions
+  local token instructions per_request
   token=$(sign_in "$SERVER_URL" admin@example.com tandem-demo)
   get_items "$token" 200 || die "the warm-up gets failed"
   callgrind_control --instr=on "$SERVER_PID" >/dev/null 2>&1 || die "callgrind_control failed"
@@ -55,11 +55,11 @@ main() {
   wait "$SERVER_PID" || true
   instructions=$(grep -oE 'Collected : [0-9]+' "$WORK/tandem.err" | awk '{ n += $3 } END { print n + 0 }')
   [ "$instructions" -gt 0 ] || die "callgrind counted no instructions"
-  awk -v n="$instructions" -v r="$REQUESTS" 'BEGIN { printf "GET /api/v1/items/{id}: %.0f instructions per request\n", n / r }'
+  per_request=$(awk -v n="$instructions" -v r="$REQUESTS" 'BEGIN { printf "%.0f", n / r }')
+  echo "GET /api/v1/items/{id}: $per_request instructions per request"
   mkdir -p "$(dirname "$RESULTS")"
-  printf '{"timestamp":"%s","commit":"%s","items":%d,"requests":%d,"instructions_per_get_item":%.0f}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)" \
-    "$BENCH_ITEMS" "$REQUESTS" "$(awk -v n="$instructions" -v r="$REQUESTS" 'BEGIN { print n / r }')" >>"$RESULTS"
+  printf '{%s,"items":%d,"requests":%d,"instructions_per_get_item":%d}\n' "$(result_stamp)" "$BENCH_ITEMS" \
+    "$REQUESTS" "$per_request" >>"$RESULTS"
 }
 
 main
