@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -23,6 +24,7 @@
 #include <boost/beast/websocket.hpp>
 
 #include "net/request_fiber.h"
+#include "net/response_head.h"
 
 namespace tandem::net {
 
@@ -505,44 +507,55 @@ class HttpServer::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
+  // Writes `response` (its body, or the file it names) with the head response_head builds: head and body
+  // in one gather write, a file in chunks after the head. HEAD requests and bodiless statuses get the head
+  // alone. An error means the connection cannot be used further.
   asio::awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response& response,
                                                     unsigned version, bool keep_alive, bool head_only) {
     stream.expires_after(options_.read_timeout);
-    const auto status = static_cast<http::status>(response.status);
+    beast::error_code ec;
+    beast::file file;
+    std::uint64_t body_length = response.body.size();
     const bool has_file = !response.file_path.empty();
-    http::file_body::value_type file;
     if (has_file) {
-      beast::error_code ec;
       file.open(response.file_path.c_str(), beast::file_mode::scan, ec);
+      if (!ec) body_length = file.size(ec);
       if (ec) {
         Response missing = hooks_.render_error(ErrorCode::not_found, "file not found");
         co_return co_await write_response(stream, missing, version, keep_alive, head_only);
       }
     }
-    if (head_only) {
-      http::response<http::empty_body> out{status, version};
-      out.content_length(has_file ? file.size() : response.body.size());
-      co_return co_await send_message(stream, out, response, keep_alive);
+    const auto reason = http::obsolete_reason(static_cast<http::status>(response.status));
+    const std::string head = response_head(response, std::string_view(reason.data(), reason.size()),
+                                           version == 10 ? 0u : 1u, keep_alive, body_length);
+    const bool send_body = !head_only && !status_has_no_body(response.status);
+    if (has_file || !send_body || response.body.empty()) {
+      co_await asio::async_write(stream, asio::buffer(head), asio::redirect_error(use_awaitable, ec));
+    } else {
+      const std::array<asio::const_buffer, 2> message{asio::buffer(head), asio::buffer(response.body)};
+      co_await asio::async_write(stream, message, asio::redirect_error(use_awaitable, ec));
     }
-    if (has_file) {
-      http::response<http::file_body> out{status, version, std::move(file)};
-      out.prepare_payload();
-      co_return co_await send_message(stream, out, response, keep_alive);
-    }
-    http::response<http::string_body> out{status, version, std::move(response.body)};
-    out.prepare_payload();
-    co_return co_await send_message(stream, out, response, keep_alive);
+    if (ec || !has_file || !send_body) co_return ec;
+    co_return co_await write_file(stream, file, body_length);
   }
 
-  // Adds the application's headers to `out` (whose length is already set) and writes it.
-  template <class Body>
-  static asio::awaitable<beast::error_code> send_message(beast::tcp_stream& stream, http::response<Body>& out,
-                                                         const Response& response, bool keep_alive) {
-    for (const auto& [name, value] : response.headers.fields()) out.insert(name, value);
-    out.set(http::field::server, "tandem");
-    out.keep_alive(keep_alive);
+  // Writes the first `length` bytes of `file` in chunks; an error when the file ends sooner, since the
+  // head promised that many.
+  static asio::awaitable<beast::error_code> write_file(beast::tcp_stream& stream, beast::file& file,
+                                                       std::uint64_t length) {
+    constexpr std::size_t kChunkBytes = 64 * 1024;
+    std::string chunk(static_cast<std::size_t>(std::min<std::uint64_t>(length, kChunkBytes)), '\0');
     beast::error_code ec;
-    co_await http::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+    while (length > 0) {
+      const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(length, chunk.size()));
+      const std::size_t got = file.read(chunk.data(), wanted, ec);
+      if (ec) co_return ec;
+      if (got == 0) co_return beast::error_code(asio::error::eof);
+      co_await asio::async_write(stream, asio::buffer(chunk.data(), got),
+                                 asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return ec;
+      length -= got;
+    }
     co_return ec;
   }
 

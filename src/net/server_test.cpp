@@ -369,4 +369,34 @@ TEST(HttpServer, UploadsTheAdmitHookRefusesAreNeitherReadNorSpooled) {
   EXPECT_TRUE(handled);
 }
 
+TEST(HttpServer, AnswersPipelinedRequestsWithBodiesFilesAndHeadsOnOneConnection) {
+  const auto file = std::filesystem::temp_directory_path() / "tandem-server-test-file";
+  std::string content;
+  for (int i = 0; content.size() < 200'000; ++i) content += std::to_string(i) + ",";
+  std::ofstream(file, std::ios::binary) << content;
+  UploadServer server([&](Request& request) {
+    if (request.path == "/file") {
+      Response response = Response::empty(200);
+      response.file_path = file.string();
+      return response;
+    }
+    if (request.path == "/unchanged") return Response::text(304, "a body the status forbids");
+    return Response::text(200, "hello");
+  });
+  const std::string answer = server.exchange(
+      "GET /file HTTP/1.1\r\nHost: t\r\n\r\n"
+      "HEAD /file HTTP/1.1\r\nHost: t\r\n\r\n"
+      "GET /unchanged HTTP/1.1\r\nHost: t\r\n\r\n"
+      "GET /hello HTTP/1.0\r\nHost: t\r\n\r\n");
+  std::filesystem::remove(file);
+  const std::string length = "Content-Length: " + std::to_string(content.size()) + "\r\n";
+  const auto request_id = [](int n) { return "X-Request-Id: 0-" + std::to_string(n) + "\r\n"; };
+  EXPECT_EQ(answer, "HTTP/1.1 200 OK\r\n" + request_id(1) + "Server: tandem\r\n" + length + "\r\n" + content +
+                        "HTTP/1.1 200 OK\r\n" + request_id(2) + "Server: tandem\r\n" + length + "\r\n" +
+                        "HTTP/1.1 304 Not Modified\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+                        request_id(3) + "Server: tandem\r\n\r\n" +
+                        "HTTP/1.0 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n" + request_id(4) +
+                        "Server: tandem\r\nContent-Length: 5\r\n\r\nhello");
+}
+
 }  // namespace tandem::net
