@@ -7,15 +7,20 @@ namespace tandem::store {
 namespace {
 
 // The effective role of user ?1 in the project whose id is `column`: the strongest of its own role and its
-// teams' roles, NULL when none.
+// teams' roles, NULL when none. (The strongest is found with max over ranks, which needs no sorter.)
 std::string effective_role_of(std::string_view column) {
   const std::string c(column);
-  return "(SELECT role FROM (SELECT role FROM project_members WHERE project_id = " + c +
-         " AND user_id = ?1 UNION ALL SELECT pt.role FROM project_teams pt JOIN team_members tm "
-         "ON tm.team_id = pt.team_id WHERE pt.project_id = " +
-         c +
-         " AND tm.user_id = ?1) ORDER BY CASE role WHEN 'manager' THEN 4 WHEN 'lead' THEN 3 "
-         "WHEN 'standard' THEN 2 ELSE 1 END DESC LIMIT 1)";
+  const auto rank = [](std::string_view role) {
+    const std::string r(role);
+    return "CASE " + r +
+           " WHEN 'manager' THEN 4 WHEN 'lead' THEN 3 WHEN 'standard' THEN 2 ELSE 1 END AS rank";
+  };
+  return "(SELECT CASE max(rank) WHEN 4 THEN 'manager' WHEN 3 THEN 'lead' WHEN 2 THEN 'standard' "
+         "WHEN 1 THEN 'restricted' END FROM (SELECT " +
+         rank("role") + " FROM project_members WHERE project_id = " + c +
+         " AND user_id = ?1 UNION ALL SELECT " + rank("pt.role") +
+         " FROM project_teams pt JOIN team_members tm ON tm.team_id = pt.team_id WHERE pt.project_id = " + c +
+         " AND tm.user_id = ?1))";
 }
 
 // The project columns, then the viewer's effective role (the viewer bound first) and the portfolio ids as a
