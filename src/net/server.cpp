@@ -529,12 +529,9 @@ class HttpServer::Impl {
     const std::string head = response_head(response, std::string_view(reason.data(), reason.size()),
                                            version == 10 ? 0u : 1u, keep_alive, body_length);
     const bool send_body = !head_only && !status_has_no_body(response.status);
-    if (has_file || !send_body || response.body.empty()) {
-      co_await asio::async_write(stream, asio::buffer(head), asio::redirect_error(use_awaitable, ec));
-    } else {
-      const std::array<asio::const_buffer, 2> message{asio::buffer(head), asio::buffer(response.body)};
-      co_await asio::async_write(stream, message, asio::redirect_error(use_awaitable, ec));
-    }
+    const std::array<asio::const_buffer, 2> message{
+        asio::buffer(head), send_body && !has_file ? asio::buffer(response.body) : asio::const_buffer()};
+    co_await asio::async_write(stream, message, asio::redirect_error(use_awaitable, ec));
     if (ec || !has_file || !send_body) co_return ec;
     co_return co_await write_file(stream, file, body_length);
   }
