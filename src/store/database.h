@@ -83,6 +83,9 @@ class Database {
   /// Queues `fn` for the writer thread and blocks until its group has committed. `fn` runs in its own
   /// savepoint: when it fails, only its changes are rolled back and its error is returned. Thread-safe.
   virtual Status write(TxnFn fn) = 0;
+  /// Queues `fn` like write() but returns at once, for bookkeeping a reader must not wait on (a token's last
+  /// use); a failure is only logged. Later writes of the same thread commit after it. Thread-safe.
+  virtual void write_later(TxnFn fn) = 0;
   /// Cheap liveness probe of the store (a trivial query).
   virtual Status ping() = 0;
   /// Write transactions queued and not yet committed; for metrics.

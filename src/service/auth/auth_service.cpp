@@ -110,8 +110,9 @@ Result<std::optional<Identity>> AuthService::lookup_session(const std::string& s
   TimestampMs expires_at = session.expires_at;
   if (expires_at - now < settings_.session_ttl_ms / 2) {
     expires_at = now + settings_.session_ttl_ms;
-    TANDEM_TRY(
-        db_.write([&](store::Txn& txn) { return store::extend_session(txn, session.id, expires_at); }));
+    db_.write_later([id = session.id, expires_at](store::Txn& txn) {
+      return store::extend_session(txn, id, expires_at);
+    });
   }
   Identity identity{actor_of(user), user, session.id, session.csrf_token};
   identities_.insert(secret_hash, identity, now, expires_at);
@@ -135,7 +136,7 @@ Result<std::optional<Identity>> AuthService::lookup_token(const std::string& sec
   if (!found) return std::optional<Identity>{};
   const store::ApiTokenRow& token = found->first;
   if (!token.last_used_at || now - *token.last_used_at >= kTokenUseResolutionMs)
-    TANDEM_TRY(db_.write([&](store::Txn& txn) { return store::touch_api_token(txn, token.id, now); }));
+    db_.write_later([id = token.id, now](store::Txn& txn) { return store::touch_api_token(txn, id, now); });
   Identity identity{actor_of(found->second), found->second, 0, {}};
   identities_.insert(secret_hash, identity, now, now + settings_.identity_cache_ttl_ms);
   return std::optional(std::move(identity));

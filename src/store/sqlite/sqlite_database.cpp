@@ -337,21 +337,19 @@ class SqliteDatabase final : public Database {
   Status write(TxnFn fn) override {
     Status result;
     wait_until_resumed([&](Resume resume) {
-      auto answer = [&result, resume = std::move(resume)](Status status) {
-        result = std::move(status);
-        resume();
-      };
-      std::unique_lock lock(queue_mutex_);
-      if (closed_) {
-        lock.unlock();
-        answer(Error{ErrorCode::unavailable, "the store is closed", "write after close", {}});
-        return;
-      }
-      queue_.push_back({std::move(fn), std::move(answer)});
-      lock.unlock();
-      queue_cv_.notify_one();
+      enqueue({std::move(fn), [&result, resume = std::move(resume)](Status status) {
+                 result = std::move(status);
+                 resume();
+               }});
     });
     return result;
+  }
+
+  void write_later(TxnFn fn) override {
+    enqueue({std::move(fn), [](const Status& status) {
+               if (!status.ok())
+                 spdlog::warn("store: a write nobody waits for failed: {}", status.error().internal);
+             }});
   }
 
   Status ping() override {
@@ -390,8 +388,21 @@ class SqliteDatabase final : public Database {
  private:
   struct PendingWrite {
     TxnFn fn;
-    std::function<void(Status)> done;  // answers the caller, who waits in write()
+    std::function<void(Status)> done;  // answers write()'s waiting caller, or logs write_later()'s failure
   };
+
+  // Hands `write` to the writer thread, or answers it with `unavailable` once the store is closed.
+  void enqueue(PendingWrite write) {
+    std::unique_lock lock(queue_mutex_);
+    if (closed_) {
+      lock.unlock();
+      write.done(Error{ErrorCode::unavailable, "the store is closed", "write after close", {}});
+      return;
+    }
+    queue_.push_back(std::move(write));
+    lock.unlock();
+    queue_cv_.notify_one();
+  }
 
   // A reader keeps its read transaction open after a read, and the next read on it runs in the same
   // snapshot while nothing has been committed since it began (so every read sees every write that finished

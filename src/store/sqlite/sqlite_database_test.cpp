@@ -161,6 +161,27 @@ TEST_F(StoreTest, CommitCallbackHearsOnlyCommittedEvents) {
   EXPECT_EQ(heard, std::vector<std::int64_t>{kept});
 }
 
+TEST_F(StoreTest, AWriteNobodyWaitsForCommitsBeforeTheWritesQueuedAfterItAndMayFailAlone) {
+  const auto event = [](std::int64_t id) {
+    return [id](Txn& txn) -> Status {
+      return status_of(append_event(txn, Actor::system(), 1, "test", id, "test.happened", "{}"));
+    };
+  };
+  db_->write_later(event(1));
+  db_->write_later([](Txn& txn) -> Status {
+    TANDEM_TRY(append_event(txn, Actor::system(), 1, "test", 2, "test.dropped", "{}"));
+    return Error::make(ErrorCode::conflict, "no");
+  });
+  ASSERT_TRUE(db_->write(event(3)).ok());
+  std::vector<std::int64_t> ids;
+  ASSERT_TRUE(db_->read([&](Txn& txn) {
+                   return txn.exec("SELECT entity_id FROM events ORDER BY id", {},
+                                   [&](const Row& row) { ids.push_back(row.int64(0)); });
+                 })
+                  .ok());
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{1, 3}));
+}
+
 TEST_F(StoreTest, ReadsSeeACommittedSnapshotAndCannotWrite) {
   Status s = db_->read([](Txn& txn) {
     return txn.exec("INSERT INTO jobs(kind, payload, run_at, created_at) VALUES ('x', '{}', 0, 0)", {});
