@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/decimal.h"
+
 namespace tandem::api {
 
 namespace {
@@ -24,10 +26,9 @@ std::optional<std::int64_t> parse_version(std::string_view text) {
 
 std::string version_etag(char kind, std::int64_t id, std::int64_t version) {
   std::string tag{'"', kind};
-  char digits[24];
-  tag.append(digits, std::to_chars(std::begin(digits), std::end(digits), id).ptr);
+  append_decimal(tag, id);
   tag += '.';
-  tag.append(digits, std::to_chars(std::begin(digits), std::end(digits), version).ptr);
+  append_decimal(tag, version);
   tag += '"';
   return tag;
 }

@@ -1,7 +1,8 @@
 #include "net/response_head.h"
 
 #include <algorithm>
-#include <charconv>
+
+#include "core/decimal.h"
 
 namespace tandem::net {
 
@@ -9,12 +10,6 @@ namespace {
 
 bool holds_line_break(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; });
-}
-
-void append_number(std::string& out, std::uint64_t number) {
-  char digits[20];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  out.append(digits, end);
 }
 
 }  // namespace
@@ -28,7 +23,7 @@ std::string response_head(const Response& response, std::string_view reason, uns
   std::string out;
   out.reserve(256);
   out.append(minor_version == 0 ? "HTTP/1.0 " : "HTTP/1.1 ");
-  append_number(out, static_cast<std::uint64_t>(response.status));
+  append_decimal(out, response.status);
   out.push_back(' ');
   out.append(reason);
   out.append("\r\n");
@@ -41,7 +36,7 @@ std::string response_head(const Response& response, std::string_view reason, uns
   if (minor_version != 0 && !keep_alive) out.append("Connection: close\r\n");
   if (!status_has_no_body(response.status)) {
     out.append("Content-Length: ");
-    append_number(out, body_length);
+    append_decimal(out, body_length);
     out.append("\r\n");
   }
   out.append("\r\n");

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/decimal.h"
 
 namespace tandem::store {
 
@@ -170,11 +171,7 @@ class ObjectWriter {
     if (exponent != std::string_view::npos) out_ += text.substr(exponent);
   }
 
-  void integer(std::int64_t value) {
-    char digits[24];
-    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
-    out_.append(digits, written.ptr);
-  }
+  void integer(std::int64_t value) { append_decimal(out_, value); }
 
   // `,"name":` for a name that needs no escapes, after the fields.
   void key(std::string_view name) {
